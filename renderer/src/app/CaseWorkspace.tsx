@@ -1,0 +1,166 @@
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Link, Redirect } from 'wouter';
+import {
+  Activity,
+  CalendarClock,
+  ChevronLeft,
+  FileText,
+  Pencil,
+  UserRound,
+  Users,
+} from 'lucide-react';
+import { CaseFormDialog, CaseProvider, useCase, useProfile } from '../features/cases';
+import { DropZone, ImportProvider } from '../features/import';
+import { SourcesScreen } from '../features/sources';
+import { EntitiesScreen } from '../features/entities';
+import { TimelineScreen } from '../features/timeline';
+import { ActivityScreen } from '../features/activity';
+import { parseSourceFocus, paths } from '../navigation/paths';
+import { ThemeToggle } from './ThemeToggle';
+import { Logo } from './Logo';
+import { NotFound } from './NotFound';
+
+interface CaseWorkspaceProps {
+  caseId: string;
+  section?: string | undefined;
+  itemId?: string | undefined;
+  focusKind?: string | undefined;
+  focusValue?: string | undefined;
+}
+
+/** One open case: the navigation rail and the section being worked on. */
+export function CaseWorkspace(props: CaseWorkspaceProps) {
+  return (
+    <CaseProvider caseId={props.caseId}>
+      <ImportProvider>
+        <WorkspaceLayout {...props} />
+        <DropZone />
+      </ImportProvider>
+    </CaseProvider>
+  );
+}
+
+function WorkspaceLayout({ caseId, section, itemId, focusKind, focusValue }: CaseWorkspaceProps) {
+  const { record, repos } = useCase();
+  const profile = useProfile();
+  const [renaming, setRenaming] = useState(false);
+  const counts = useLiveQuery(async () => {
+    const db = repos.store.db;
+    const [sources, entities, events] = await Promise.all([
+      db.sources.count(),
+      db.entities.count(),
+      db.events.count(),
+    ]);
+    return { sources, entities, events };
+  }, [repos]);
+
+  if (!section) return <Redirect to={paths.sources(caseId)} replace />;
+  let screen;
+  switch (section) {
+    case 'sources':
+      screen = <SourcesScreen sourceId={itemId} focus={parseSourceFocus(focusKind, focusValue)} />;
+      break;
+    case 'entities':
+      screen = <EntitiesScreen entityId={itemId} />;
+      break;
+    case 'timeline':
+      screen = <TimelineScreen eventId={itemId} />;
+      break;
+    case 'activity':
+      screen = <ActivityScreen />;
+      break;
+    default:
+      screen = <NotFound />;
+  }
+  const tabs = [
+    {
+      key: 'sources',
+      label: 'Sources',
+      href: paths.sources(caseId),
+      Icon: FileText,
+      count: counts?.sources,
+    },
+    {
+      key: 'entities',
+      label: 'Entities',
+      href: paths.entities(caseId),
+      Icon: Users,
+      count: counts?.entities,
+    },
+    {
+      key: 'timeline',
+      label: 'Timeline',
+      href: paths.timeline(caseId),
+      Icon: CalendarClock,
+      count: counts?.events,
+    },
+    {
+      key: 'activity',
+      label: 'Activity',
+      href: paths.activity(caseId),
+      Icon: Activity,
+      count: undefined,
+    },
+  ];
+
+  return (
+    <div className="workspace">
+      <nav className="workspace__nav" aria-label="Case">
+        <Link href={paths.home()} className="workspace__back">
+          <ChevronLeft aria-hidden="true" />
+          <Logo />
+        </Link>
+        <div className="workspace__case">
+          <span className="workspace__case-label faint">Case</span>
+          <div className="row">
+            <strong className="workspace__case-name" title={record.name}>
+              {record.name}
+            </strong>
+            <button
+              type="button"
+              className="button button--ghost button--icon button--small"
+              aria-label="Rename case"
+              title="Rename case"
+              onClick={() => setRenaming(true)}
+            >
+              <Pencil aria-hidden="true" />
+            </button>
+          </div>
+        </div>
+        <ul className="list-reset workspace__tabs">
+          {tabs.map(({ key, label, href, Icon, count }) => (
+            <li key={key}>
+              <Link
+                href={href}
+                className="workspace__tab"
+                aria-current={section === key ? 'page' : undefined}
+              >
+                <Icon aria-hidden="true" />
+                <span className="workspace__tab-label">{label}</span>
+                {count !== undefined ? (
+                  <span className="workspace__tab-count">{count.toLocaleString('en-GB')}</span>
+                ) : null}
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <span className="spacer" />
+        <div className="workspace__footer">
+          <span
+            className="muted small workspace__profile"
+            title="The name the activity log records"
+          >
+            <UserRound aria-hidden="true" />
+            {profile.name}
+          </span>
+          <ThemeToggle />
+        </div>
+      </nav>
+      <main className="workspace__main">{screen}</main>
+      {renaming ? (
+        <CaseFormDialog open existing={record} onClose={() => setRenaming(false)} />
+      ) : null}
+    </div>
+  );
+}

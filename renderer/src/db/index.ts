@@ -1,0 +1,51 @@
+import { ActivityRepository } from './activityRepository';
+import { CaseDb } from './caseDb';
+import { CaseStore } from './caseStore';
+import { EntityRepository } from './entityRepository';
+import { EventRepository } from './eventRepository';
+import { MentionRepository } from './mentionRepository';
+import { SourceRepository } from './sourceRepository';
+
+export { CaseDb, caseDbName, CASE_DB_PREFIX } from './caseDb';
+export { CatalogDb, CATALOG_DB_NAME } from './catalogDb';
+export { CatalogRepository, type Profile } from './catalogRepository';
+export { CaseStore, clip, newId, nowIso } from './caseStore';
+export type { AddSourceOutcome, NewSource } from './sourceRepository';
+export type { EntityWithCount } from './entityRepository';
+export type { EventFields, NewCitation } from './eventRepository';
+export { quoteOf } from './mentionRepository';
+export {
+  ActivityRepository,
+  EntityRepository,
+  EventRepository,
+  MentionRepository,
+  SourceRepository,
+};
+
+/** The repositories of one open case. Components reach the database only through these. */
+export interface CaseRepositories {
+  caseId: string;
+  store: CaseStore;
+  sources: SourceRepository;
+  entities: EntityRepository;
+  mentions: MentionRepository;
+  events: EventRepository;
+  activity: ActivityRepository;
+  /** Closes the case's database connection. */
+  close(): void;
+}
+
+/** Opens a case: its database and a repository for each kind of record. */
+export function openCase(caseId: string, actor: () => string): CaseRepositories {
+  const store = new CaseStore(new CaseDb(caseId), actor);
+  return {
+    caseId,
+    store,
+    sources: new SourceRepository(store),
+    entities: new EntityRepository(store),
+    mentions: new MentionRepository(store),
+    events: new EventRepository(store),
+    activity: new ActivityRepository(store),
+    close: () => store.db.close(),
+  };
+}

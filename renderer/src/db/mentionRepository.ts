@@ -1,0 +1,103 @@
+import type { Anchor, TextAnchor } from '@shared/schemas/anchor';
+import type { Mention } from '@shared/schemas/records';
+import { MentionSchema } from '@shared/schemas/records';
+import { clip, newId, nowIso, type CaseStore } from './caseStore';
+
+/** Where entities are named in the sources. */
+export class MentionRepository {
+  constructor(private readonly store: CaseStore) {}
+
+  /** Confirmed mentions in one source. */
+  forSource(sourceId: string): Promise<Mention[]> {
+    return this.store.db.mentions
+      .where('[sourceId+status]')
+      .equals([sourceId, 'confirmed'])
+      .toArray();
+  }
+
+  /** Confirmed mentions of one entity. */
+  forEntity(entityId: string): Promise<Mention[]> {
+    return this.store.db.mentions
+      .where('[entityId+status]')
+      .equals([entityId, 'confirmed'])
+      .toArray();
+  }
+
+  /**
+   * Tags a passage of a source as naming an entity. A passage tagged twice with the same entity
+   * keeps one mention.
+   */
+  async create(input: { entityId: string; sourceId: string; anchor: Anchor }): Promise<Mention> {
+    const { db } = this.store;
+    return this.store.write([db.mentions, db.entities, db.sources], async (log) => {
+      const [entity, source] = await Promise.all([
+        db.entities.get(input.entityId),
+        db.sources.get(input.sourceId),
+      ]);
+      if (!entity) throw new Error('That entity is no longer in this case.');
+      if (!source) throw new Error('That source is no longer in this case.');
+      const existing = await db.mentions
+        .where('[entityId+status]')
+        .equals([input.entityId, 'confirmed'])
+        .filter((m) => m.sourceId === input.sourceId && sameAnchor(m.anchor, input.anchor))
+        .first();
+      if (existing) return existing;
+      const mention = MentionSchema.parse({
+        id: newId(),
+        entityId: input.entityId,
+        sourceId: input.sourceId,
+        anchor: input.anchor,
+        status: 'confirmed',
+        origin: 'manual',
+        createdAt: nowIso(),
+        createdBy: this.store.actor,
+      });
+      await db.mentions.add(mention);
+      await log({
+        action: 'mention.create',
+        recordType: 'mention',
+        recordId: mention.id,
+        summary: `Tagged “${clip(quoteOf(input.anchor) ?? entity.name, 60)}” as ${clip(entity.name, 60)} in “${clip(source.title, 60)}”`,
+        details: { entityId: entity.id, sourceId: source.id, anchor: input.anchor },
+      });
+      return mention;
+    });
+  }
+
+  /** Removes a mention (the entity stays). */
+  async remove(id: string): Promise<void> {
+    const { db } = this.store;
+    await this.store.write([db.mentions, db.entities], async (log) => {
+      const mention = await db.mentions.get(id);
+      if (!mention) return;
+      const entity = await db.entities.get(mention.entityId);
+      await db.mentions.delete(id);
+      await log({
+        action: 'mention.delete',
+        recordType: 'mention',
+        recordId: id,
+        summary: `Removed the tag “${clip(quoteOf(mention.anchor) ?? '', 60)}” from ${clip(entity?.name ?? 'an entity', 60)}`,
+        details: { entityId: mention.entityId, sourceId: mention.sourceId, anchor: mention.anchor },
+      });
+    });
+  }
+}
+
+/** The quoted text of an anchor, when it has one. */
+export function quoteOf(anchor: Anchor): string | undefined {
+  return anchor.type === 'text' ? anchor.quote.exact : undefined;
+}
+
+function sameAnchor(a: Anchor, b: Anchor): boolean {
+  if (a.type === 'text' && b.type === 'text') {
+    const ta: TextAnchor = a;
+    return (
+      ta.position.start === b.position.start &&
+      ta.position.end === b.position.end &&
+      ta.scope?.messageId === b.scope?.messageId &&
+      ta.scope?.page === b.scope?.page
+    );
+  }
+  if (a.type === 'message' && b.type === 'message') return a.messageId === b.messageId;
+  return false;
+}

@@ -1,0 +1,3 @@
+export { RichTextEditor } from './RichTextEditor';
+export { plainTextOf, isEmptyDoc, type PmNode } from './prosemirrorJson';
+export { descriptionExtensions } from './extensions';

@@ -1,0 +1,2 @@
+export { EntitiesScreen } from './EntitiesScreen';
+export { TagEntityDialog, guessEntityType } from './TagEntityDialog';

@@ -1,0 +1,2 @@
+export { SourcesScreen } from './SourcesScreen';
+export { KIND_LABELS } from './SourceList';

@@ -1,0 +1,2 @@
+export { TimelineScreen } from './TimelineScreen';
+export { EventDialog } from './EventDialog';

@@ -1,0 +1,17 @@
+import { createBrowserHost } from './browserHost';
+import { createElectronHost, findHostBridge } from './electronHost';
+import type { Host } from './host';
+
+export type { Host, SaveFileRequest, SaveFileResult } from './host';
+export { HostError } from './host';
+
+let host: Host | undefined;
+
+/** The host the app runs in, chosen once: Electron when the preload's bridge is there. */
+export function getHost(): Host {
+  if (!host) {
+    const bridge = findHostBridge();
+    host = bridge ? createElectronHost(bridge) : createBrowserHost();
+  }
+  return host;
+}
