@@ -9,8 +9,14 @@ const PORT = Number(process.env.CASEFILE_E2E_PORT ?? 4791);
  * Playwright itself has installed (undefined lets Playwright look).
  */
 function chromiumPath(): string | undefined {
-  const candidates = [process.env.CASEFILE_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  return candidates.find((candidate): candidate is string => Boolean(candidate && existsSync(candidate)));
+  const candidates = [
+    process.env.CASEFILE_CHROMIUM,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+  ];
+  return candidates.find((candidate): candidate is string =>
+    Boolean(candidate && existsSync(candidate)),
+  );
 }
 
 export default defineConfig({

@@ -3,6 +3,8 @@ import type { Host, SaveFileRequest, SaveFileResult } from './host';
 /** Removes characters that file systems refuse, keeping the name readable. */
 export function safeFileName(name: string): string {
   const cleaned = name
+    // Control characters are exactly what must go: file systems refuse them.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
     .replace(/^\.+/, '_')
     .trim();

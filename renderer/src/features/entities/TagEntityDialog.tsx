@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Plus } from 'lucide-react';
 import type { TextAnchor } from '@shared/schemas/anchor';
@@ -83,7 +83,6 @@ export function TagEntityDialog({
     return shown;
   }, [entities, query]);
 
-  useEffect(() => setActive(0), [query]);
   const chosen = choices[Math.min(active, choices.length - 1)];
 
   const submit = async () => {
@@ -157,6 +156,7 @@ export function TagEntityDialog({
           onKeyDown={onKeyDown}
           onChange={(event) => {
             setQuery(event.target.value);
+            setActive(0);
             setError(undefined);
           }}
         />

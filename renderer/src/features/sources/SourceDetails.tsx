@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Check, Copy } from 'lucide-react';
 import type { Source, TextRevision } from '@shared/schemas/records';
 import { Field, formatBytes, formatTimestamp, useToast } from '../../ui';
@@ -24,7 +24,12 @@ export function SourceDetails({
   const toast = useToast();
   const [provenance, setProvenance] = useState(source.provenance);
   const [copied, setCopied] = useState(false);
-  useEffect(() => setProvenance(source.provenance), [source.provenance]);
+  // When the stored note changes (saved here or elsewhere), the field follows it.
+  const [stored, setStored] = useState(source.provenance);
+  if (stored !== source.provenance) {
+    setStored(source.provenance);
+    setProvenance(source.provenance);
+  }
   const dirty = provenance !== source.provenance;
 
   const save = async () => {
