@@ -47,9 +47,15 @@ async function readBridgeShape() {
     },
   });
   const code = result.outputFiles[0].text;
-  const module = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  const module = await import(
+    `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`
+  );
   const shape = module.default;
-  if (typeof shape.global !== 'string' || !Array.isArray(shape.methods) || shape.methods.length === 0) {
+  if (
+    typeof shape.global !== 'string' ||
+    !Array.isArray(shape.methods) ||
+    shape.methods.length === 0
+  ) {
     throw new Error('shared/ipc/contract.ts did not give a bridge global and channels.');
   }
   return shape;
@@ -78,7 +84,9 @@ export async function buildElectron({ quiet = false } = {}) {
   ]);
   if (!quiet) {
     const names = bridge.methods.map(([, name]) => name).join(', ');
-    console.log(`Built dist/electron/main.cjs and dist/electron/preload.cjs (window.${bridge.global}: ${names}).`);
+    console.log(
+      `Built dist/electron/main.cjs and dist/electron/preload.cjs (window.${bridge.global}: ${names}).`,
+    );
   }
 }
 

@@ -77,7 +77,9 @@ export async function serve({ dir, port, host = '127.0.0.1', quiet = false }) {
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
-      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+      res
+        .writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('Not found');
     }
   });
 

@@ -58,7 +58,7 @@ function fail(message) {
   process.exit(1);
 }
 
-/** Runs a command with the terminal attached; resolves with its exit code. */
+/** Runs a command with the terminal attached and returns its exit code. */
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
   if (result.error) throw result.error;
@@ -76,15 +76,21 @@ function runNpm(args) {
 function installDependenciesIfMissing() {
   if (existsSync(join(root, 'node_modules'))) return;
   const hasLock = existsSync(join(root, 'package-lock.json'));
-  console.log(`Dependencies are not installed yet; running npm ${hasLock ? 'ci' : 'install'} first.`);
-  if (runNpm([hasLock ? 'ci' : 'install']) !== 0) fail('Installing the dependencies failed (see above).');
+  console.log(
+    `Dependencies are not installed yet; running npm ${hasLock ? 'ci' : 'install'} first.`,
+  );
+  if (runNpm([hasLock ? 'ci' : 'install']) !== 0)
+    fail('Installing the dependencies failed (see above).');
 }
 
 async function buildEverything() {
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   if (!existsSync(vite)) fail('Vite is missing from node_modules: run "npm ci" and start again.');
-  if (run(process.execPath, [vite, 'build']) !== 0) fail('Building the renderer failed (see above).');
-  const { buildElectron } = await import(pathToFileURL(join(root, 'build', 'scripts', 'build-electron.mjs')).href);
+  if (run(process.execPath, [vite, 'build']) !== 0)
+    fail('Building the renderer failed (see above).');
+  const { buildElectron } = await import(
+    pathToFileURL(join(root, 'build', 'scripts', 'build-electron.mjs')).href
+  );
   try {
     await buildElectron();
   } catch (error) {
@@ -105,7 +111,9 @@ function findElectronBinary() {
     relative = undefined;
   }
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const defaultName = { win32: 'electron.exe', darwin: 'Electron.app/Contents/MacOS/Electron' }[process.platform] ?? 'electron';
+  const defaultName =
+    { win32: 'electron.exe', darwin: 'Electron.app/Contents/MacOS/Electron' }[process.platform] ??
+    'electron';
   const candidate = override
     ? join(override, relative || defaultName)
     : relative
@@ -130,7 +138,9 @@ function hasDisplay() {
 
 /** Chromium refuses to run its sandbox as root on Linux (containers, CI); it must be told. */
 function needsNoSandbox() {
-  return process.platform === 'linux' && typeof process.getuid === 'function' && process.getuid() === 0;
+  return (
+    process.platform === 'linux' && typeof process.getuid === 'function' && process.getuid() === 0
+  );
 }
 
 /** The browser-mode profile, kept apart from any everyday browser profile. */
@@ -160,20 +170,26 @@ function onPath(names) {
 async function findChromium() {
   const fromEnv = process.env.CASEFILE_CHROMIUM;
   if (fromEnv && isFile(fromEnv)) return fromEnv;
-  const fixed = {
-    linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'],
-    darwin: [
-      '/Applications/Chromium.app/Contents/MacOS/Chromium',
-      '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-    ],
-    win32: [process.env.LOCALAPPDATA, process.env.PROGRAMFILES, process.env['PROGRAMFILES(X86)']]
-      .filter(Boolean)
-      .flatMap((base) => [
-        join(base, 'Google', 'Chrome', 'Application', 'chrome.exe'),
-        join(base, 'Chromium', 'Application', 'chrome.exe'),
-        join(base, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
-      ]),
-  }[process.platform] ?? [];
+  const fixed =
+    {
+      linux: [
+        '/usr/bin/chromium',
+        '/usr/bin/chromium-browser',
+        '/usr/bin/google-chrome',
+        '/usr/bin/google-chrome-stable',
+      ],
+      darwin: [
+        '/Applications/Chromium.app/Contents/MacOS/Chromium',
+        '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+      ],
+      win32: [process.env.LOCALAPPDATA, process.env.PROGRAMFILES, process.env['PROGRAMFILES(X86)']]
+        .filter(Boolean)
+        .flatMap((base) => [
+          join(base, 'Google', 'Chrome', 'Application', 'chrome.exe'),
+          join(base, 'Chromium', 'Application', 'chrome.exe'),
+          join(base, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
+        ]),
+    }[process.platform] ?? [];
   const found =
     fixed.find(isFile) ??
     (process.platform === 'linux'
@@ -193,12 +209,16 @@ async function findChromium() {
 /** Opens a Chromium app window on the served app; resolves with the child process or undefined. */
 async function openBrowserWindow() {
   if (!hasDisplay()) {
-    console.log(`No display found, so no window was opened: open ${BROWSER_URL} in Chromium or Chrome.`);
+    console.log(
+      `No display found, so no window was opened: open ${BROWSER_URL} in Chromium or Chrome.`,
+    );
     return undefined;
   }
   const chromium = await findChromium();
   if (!chromium) {
-    console.log(`No Chromium or Chrome was found: open ${BROWSER_URL} in one (or set CASEFILE_CHROMIUM to its path).`);
+    console.log(
+      `No Chromium or Chrome was found: open ${BROWSER_URL} in one (or set CASEFILE_CHROMIUM to its path).`,
+    );
     return undefined;
   }
   const profile = browserProfileDir();
@@ -252,7 +272,11 @@ async function startBrowserMode({ open }) {
   const { serve } = await import(pathToFileURL(join(root, 'build', 'scripts', 'serve.mjs')).href);
   let server;
   try {
-    server = await serve({ dir: join(root, 'dist', 'renderer'), port: BROWSER_PORT, host: BROWSER_HOST });
+    server = await serve({
+      dir: join(root, 'dist', 'renderer'),
+      port: BROWSER_PORT,
+      host: BROWSER_HOST,
+    });
   } catch (error) {
     fail(error.message);
   }
@@ -277,7 +301,9 @@ async function startBrowserMode({ open }) {
 function startElectron(electron) {
   const args = [root];
   if (needsNoSandbox()) {
-    console.log('Running as root, so Electron is started with --no-sandbox (Chromium refuses its sandbox as root).');
+    console.log(
+      'Running as root, so Electron is started with --no-sandbox (Chromium refuses its sandbox as root).',
+    );
     args.push('--no-sandbox');
   }
   const env = { ...process.env };
@@ -309,11 +335,15 @@ async function main() {
   let note;
   if (open && !options.browser && electron) {
     desktop = hasDisplay();
-    if (!desktop) note = 'No display found, so Casefile cannot open its desktop window and serves browser mode instead.';
+    if (!desktop)
+      note =
+        'No display found, so Casefile cannot open its desktop window and serves browser mode instead.';
   } else if (options.browser) {
-    note = 'Browser mode (--browser): Casefile runs from a local server, a different origin from the desktop app, so cases move between the two only as bundles.';
+    note =
+      'Browser mode (--browser): Casefile runs from a local server, a different origin from the desktop app, so cases move between the two only as bundles.';
   } else if (!electron) {
-    note = 'The Electron binary is not installed, so Casefile opens in browser mode (a different origin from the desktop app: cases move between the two only as bundles).';
+    note =
+      'The Electron binary is not installed, so Casefile opens in browser mode (a different origin from the desktop app: cases move between the two only as bundles).';
   }
   if (!desktop) await ensurePortIsFree();
 

@@ -7,8 +7,14 @@ const root = nodePath.resolve('/opt/casefile/dist/renderer');
 
 describe('resolveAppFile', () => {
   it('serves index.html for the root and for folders', () => {
-    expect(resolveAppFile(root, 'app://casefile/')).toEqual({ ok: true, file: nodePath.join(root, 'index.html') });
-    expect(resolveAppFile(root, 'app://casefile')).toEqual({ ok: true, file: nodePath.join(root, 'index.html') });
+    expect(resolveAppFile(root, 'app://casefile/')).toEqual({
+      ok: true,
+      file: nodePath.join(root, 'index.html'),
+    });
+    expect(resolveAppFile(root, 'app://casefile')).toEqual({
+      ok: true,
+      file: nodePath.join(root, 'index.html'),
+    });
     expect(resolveAppFile(root, 'app://casefile/docs/')).toEqual({
       ok: true,
       file: nodePath.join(root, 'docs', 'index.html'),
@@ -54,11 +60,18 @@ describe('resolveAppFile', () => {
   });
 
   it('refuses malformed encodings with 400', () => {
-    expect(resolveAppFile(root, 'app://casefile/%E0%A4%A')).toMatchObject({ ok: false, status: 400 });
+    expect(resolveAppFile(root, 'app://casefile/%E0%A4%A')).toMatchObject({
+      ok: false,
+      status: 400,
+    });
   });
 
   it('refuses other hosts, ports and schemes with 404', () => {
-    for (const url of ['app://evil/index.html', 'app://casefile:1/index.html', 'https://casefile/index.html']) {
+    for (const url of [
+      'app://evil/index.html',
+      'app://casefile:1/index.html',
+      'https://casefile/index.html',
+    ]) {
       expect(resolveAppFile(root, url)).toMatchObject({ ok: false, status: 404 });
     }
   });
@@ -98,9 +111,13 @@ describe('mediaTypeOf', () => {
 describe('appResponseHeaders', () => {
   it('always carries the full policy, with the header-only directives', () => {
     const headers = appResponseHeaders();
-    expect(headers['Content-Security-Policy']).toBe(`${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
+    expect(headers['Content-Security-Policy']).toBe(
+      `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+    );
     expect(headers['X-Content-Type-Options']).toBe('nosniff');
     expect(headers['Content-Type']).toBeUndefined();
-    expect(appResponseHeaders('text/html; charset=utf-8')['Content-Type']).toBe('text/html; charset=utf-8');
+    expect(appResponseHeaders('text/html; charset=utf-8')['Content-Type']).toBe(
+      'text/html; charset=utf-8',
+    );
   });
 });

@@ -1,8 +1,5 @@
 import nodePath from 'node:path';
-import {
-  CONTENT_SECURITY_POLICY,
-  CONTENT_SECURITY_POLICY_HEADER_ONLY,
-} from '@shared/security/csp';
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER_ONLY } from '@shared/security/csp';
 import { parseAppUrl } from './origin';
 
 /**
@@ -63,8 +60,7 @@ export function appResponseHeaders(mediaType?: string): Record<string, string> {
 
 /** Where an app:// request leads: a file inside the renderer folder, or a refusal with its status. */
 export type AppFileResolution =
-  | { ok: true; file: string }
-  | { ok: false; status: 400 | 403 | 404; reason: string };
+  { ok: true; file: string } | { ok: false; status: 400 | 403 | 404; reason: string };
 
 /**
  * Maps an `app://casefile/...` URL to a file inside `rootDir`, refusing anything that would leave

@@ -44,9 +44,15 @@ export function serveRendererFiles(rendererDir: string): void {
       body = await readFile(resolved.file);
     } catch {
       // Missing files and folders alike: the renderer folder's layout is nobody's business.
-      return new Response('Not found.', { status: 404, headers: appResponseHeaders('text/plain; charset=utf-8') });
+      return new Response('Not found.', {
+        status: 404,
+        headers: appResponseHeaders('text/plain; charset=utf-8'),
+      });
     }
-    const headers = { ...appResponseHeaders(mediaTypeOf(resolved.file)), 'Content-Length': String(body.byteLength) };
+    const headers = {
+      ...appResponseHeaders(mediaTypeOf(resolved.file)),
+      'Content-Length': String(body.byteLength),
+    };
     // readFile's Buffer always sits on a plain ArrayBuffer (never a SharedArrayBuffer), which the
     // DOM typings cannot know.
     const bytes = new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength);

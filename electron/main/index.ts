@@ -57,8 +57,13 @@ if (!app.requestSingleInstanceLock()) {
         createDesktopServices({
           chooseSaveLocation: async (defaultPath) => {
             const owner = BrowserWindow.getFocusedWindow();
-            const options = { defaultPath, properties: ['createDirectory', 'showOverwriteConfirmation'] } satisfies SaveDialogOptions;
-            const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+            const options = {
+              defaultPath,
+              properties: ['createDirectory', 'showOverwriteConfirmation'],
+            } satisfies SaveDialogOptions;
+            const result = owner
+              ? await dialog.showSaveDialog(owner, options)
+              : await dialog.showSaveDialog(options);
             return result.canceled || !result.filePath ? undefined : result.filePath;
           },
           writeFile: (path, data) => writeFile(path, data),
@@ -70,7 +75,9 @@ if (!app.requestSingleInstanceLock()) {
         trustedWebContentsIds,
       );
       Menu.setApplicationMenu(
-        Menu.buildFromTemplate(applicationMenuTemplate({ isMac: process.platform === 'darwin', isDevelopment })),
+        Menu.buildFromTemplate(
+          applicationMenuTemplate({ isMac: process.platform === 'darwin', isDevelopment }),
+        ),
       );
       createCasefileWindow({ preload: preloadPath, allowDevTools: isDevelopment });
 
@@ -81,7 +88,10 @@ if (!app.requestSingleInstanceLock()) {
       });
     })
     .catch((error: unknown) => {
-      dialog.showErrorBox('Casefile could not start', error instanceof Error ? error.message : String(error));
+      dialog.showErrorBox(
+        'Casefile could not start',
+        error instanceof Error ? error.message : String(error),
+      );
       app.exit(1);
     });
 }

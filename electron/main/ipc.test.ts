@@ -1,16 +1,28 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ipcChannels } from '@shared/ipc/contract';
-import { createIpcHandler, describeIssues, senderRefusal, ServiceError, type IpcSender } from './ipc';
+import {
+  createIpcHandler,
+  describeIssues,
+  senderRefusal,
+  ServiceError,
+  type IpcSender,
+} from './ipc';
 
 const trusted = new Set([7]);
 const goodSender: IpcSender = { url: 'app://casefile/', isMainFrame: true, webContentsId: 7 };
 const allowAll = () => undefined;
-const saveRequest = { suggestedName: 'case.casefile', mediaType: 'application/zip', data: new Uint8Array([1, 2, 3]) };
+const saveRequest = {
+  suggestedName: 'case.casefile',
+  mediaType: 'application/zip',
+  data: new Uint8Array([1, 2, 3]),
+};
 
 describe('senderRefusal', () => {
   it('trusts the main frame of a Casefile window on the app origin', () => {
     expect(senderRefusal(goodSender, trusted)).toBeUndefined();
-    expect(senderRefusal({ ...goodSender, url: 'app://casefile/index.html#/cases/1' }, trusted)).toBeUndefined();
+    expect(
+      senderRefusal({ ...goodSender, url: 'app://casefile/index.html#/cases/1' }, trusted),
+    ).toBeUndefined();
   });
 
   it.each<[string, IpcSender]>([
@@ -30,7 +42,10 @@ describe('createIpcHandler', () => {
     for (const channel of ipcChannels) {
       const handler = createIpcHandler(channel, vi.fn(), () => 'No.');
       const result = await handler(goodSender, {});
-      expect(result).toEqual({ ok: false, error: expect.stringMatching(/^Casefile refused to [a-z]/) });
+      expect(result).toEqual({
+        ok: false,
+        error: expect.stringMatching(/^Casefile refused to [a-z]/),
+      });
       expect(result.ok === false && result.error).not.toContain('undefined');
     }
   });
@@ -47,11 +62,14 @@ describe('createIpcHandler', () => {
 
   it('refuses an untrusted sender before parsing or running anything', async () => {
     const service = vi.fn();
-    const handler = createIpcHandler('host:save-file', service, (sender) => senderRefusal(sender, trusted));
+    const handler = createIpcHandler('host:save-file', service, (sender) =>
+      senderRefusal(sender, trusted),
+    );
     const result = await handler({ ...goodSender, url: 'https://example.com/' }, saveRequest);
     expect(result).toEqual({
       ok: false,
-      error: 'Casefile refused to save the file. The request came from a page that is not part of Casefile.',
+      error:
+        'Casefile refused to save the file. The request came from a page that is not part of Casefile.',
     });
     expect(service).not.toHaveBeenCalled();
   });
@@ -72,13 +90,19 @@ describe('createIpcHandler', () => {
     const handler = createIpcHandler('host:get-info', vi.fn(), allowAll);
     const result = await handler(goodSender, undefined);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toMatch(/^Casefile could not read the app’s information because the request was not valid: the request: /);
+    expect(!result.ok && result.error).toMatch(
+      /^Casefile could not read the app’s information because the request was not valid: the request: /,
+    );
   });
 
   it('passes a ServiceError’s sentence through as it is', async () => {
-    const handler = createIpcHandler('host:save-file', async () => {
-      throw new ServiceError('There is not enough space on the disk to save /x.');
-    }, allowAll);
+    const handler = createIpcHandler(
+      'host:save-file',
+      async () => {
+        throw new ServiceError('There is not enough space on the disk to save /x.');
+      },
+      allowAll,
+    );
     await expect(handler(goodSender, saveRequest)).resolves.toEqual({
       ok: false,
       error: 'There is not enough space on the disk to save /x.',
@@ -86,9 +110,13 @@ describe('createIpcHandler', () => {
   });
 
   it('turns any other failure into a sentence, never a rejection', async () => {
-    const handler = createIpcHandler('host:save-file', async () => {
-      throw new TypeError('boom');
-    }, allowAll);
+    const handler = createIpcHandler(
+      'host:save-file',
+      async () => {
+        throw new TypeError('boom');
+      },
+      allowAll,
+    );
     await expect(handler(goodSender, saveRequest)).resolves.toEqual({
       ok: false,
       error: 'Casefile could not save the file: boom',

@@ -12,7 +12,9 @@ import { isAppUrl } from './origin';
 export type ParsedRequest<C extends IpcChannel> = z.output<IpcContract[C]['request']>;
 
 /** The desktop service behind one channel. It may throw a {@link ServiceError} for the user. */
-export type IpcService<C extends IpcChannel> = (request: ParsedRequest<C>) => Promise<IpcResponse<C>>;
+export type IpcService<C extends IpcChannel> = (
+  request: ParsedRequest<C>,
+) => Promise<IpcResponse<C>>;
 
 /** One service per channel of the contract; the compiler insists on every channel. */
 export type IpcServices = { [C in IpcChannel]: IpcService<C> };
@@ -40,10 +42,15 @@ export interface IpcSender {
  * Casefile made, showing Casefile's own origin, is trusted: a frame of another origin (should one
  * ever load despite the CSP and the request filter) must not reach the file system.
  */
-export function senderRefusal(sender: IpcSender, trustedWebContents: ReadonlySet<number>): string | undefined {
+export function senderRefusal(
+  sender: IpcSender,
+  trustedWebContents: ReadonlySet<number>,
+): string | undefined {
   if (sender.url === undefined) return 'The window that asked has closed.';
-  if (!trustedWebContents.has(sender.webContentsId)) return 'The request came from a window that is not Casefile’s.';
-  if (!sender.isMainFrame) return 'The request came from an embedded frame, which may not use the desktop.';
+  if (!trustedWebContents.has(sender.webContentsId))
+    return 'The request came from a window that is not Casefile’s.';
+  if (!sender.isMainFrame)
+    return 'The request came from an embedded frame, which may not use the desktop.';
   if (!isAppUrl(sender.url)) return 'The request came from a page that is not part of Casefile.';
   return undefined;
 }
@@ -60,7 +67,10 @@ const CHANNEL_ACTIONS: Readonly<Record<IpcChannel, string>> = {
  */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   return issues
-    .map((issue) => `${issue.path.length > 0 ? formatPath(issue.path) : 'the request'}: ${issue.message}`)
+    .map(
+      (issue) =>
+        `${issue.path.length > 0 ? formatPath(issue.path) : 'the request'}: ${issue.message}`,
+    )
     .join('; ');
 }
 
@@ -73,7 +83,10 @@ function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** A handler as Electron's `ipcMain.handle` will call it, minus Electron's event object. */
-export type IpcHandler<C extends IpcChannel> = (sender: IpcSender, request: unknown) => Promise<IpcResult<IpcResponse<C>>>;
+export type IpcHandler<C extends IpcChannel> = (
+  sender: IpcSender,
+  request: unknown,
+) => Promise<IpcResult<IpcResponse<C>>>;
 
 /**
  * Wraps a service into the handler of its channel: checks the sender, parses the request with the
@@ -90,11 +103,15 @@ export function createIpcHandler<C extends IpcChannel>(
   const action = CHANNEL_ACTIONS[channel];
   return async (sender, rawRequest) => {
     const refusal = isRefused(sender);
-    if (refusal !== undefined) return { ok: false, error: `Casefile refused to ${action}. ${refusal}` };
+    if (refusal !== undefined)
+      return { ok: false, error: `Casefile refused to ${action}. ${refusal}` };
 
     const request = requestSchema.safeParse(rawRequest);
     if (!request.success) {
-      return { ok: false, error: `Casefile could not ${action} because the request was not valid: ${describeIssues(request.error.issues)}` };
+      return {
+        ok: false,
+        error: `Casefile could not ${action} because the request was not valid: ${describeIssues(request.error.issues)}`,
+      };
     }
 
     let answer: unknown;

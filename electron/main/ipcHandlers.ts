@@ -9,7 +9,10 @@ function describeSender(event: IpcMainInvokeEvent): IpcSender {
   return {
     url: frame?.url,
     isMainFrame:
-      frame != null && frame.parent === null && frame.processId === top.processId && frame.routingId === top.routingId,
+      frame != null &&
+      frame.parent === null &&
+      frame.processId === top.processId &&
+      frame.routingId === top.routingId,
     webContentsId: event.sender.id,
   };
 }
@@ -19,7 +22,10 @@ function describeSender(event: IpcMainInvokeEvent): IpcSender {
  * the channels the preload exposes. The handler receives only the first argument: the contract has
  * one request object per call.
  */
-export function registerIpcHandlers(services: IpcServices, trusted: () => ReadonlySet<number>): void {
+export function registerIpcHandlers(
+  services: IpcServices,
+  trusted: () => ReadonlySet<number>,
+): void {
   const isRefused = (sender: IpcSender) => senderRefusal(sender, trusted());
   for (const channel of ipcChannels) register(channel, services, isRefused);
 }

@@ -26,7 +26,11 @@ describe('applicationMenuTemplate', () => {
   });
 
   it('puts the app menu first on macOS only', () => {
-    expect(roles(applicationMenuTemplate({ isMac: true, isDevelopment: false }))[0]).toBe('appMenu');
-    expect(roles(applicationMenuTemplate({ isMac: false, isDevelopment: false }))).not.toContain('appMenu');
+    expect(roles(applicationMenuTemplate({ isMac: true, isDevelopment: false }))[0]).toBe(
+      'appMenu',
+    );
+    expect(roles(applicationMenuTemplate({ isMac: false, isDevelopment: false }))).not.toContain(
+      'appMenu',
+    );
   });
 });

@@ -52,10 +52,23 @@ describe('isNavigationAllowed', () => {
 });
 
 describe('isPermissionGranted', () => {
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'unknown'])(
-    'refuses %s, even to the app itself',
-    (permission) => {
-      expect(isPermissionGranted(permission, 'app://casefile/')).toBe(false);
-    },
-  );
+  it.each([
+    'media',
+    'geolocation',
+    'notifications',
+    'clipboard-read',
+    'openExternal',
+    'fullscreen',
+    'unknown',
+  ])('refuses %s, even to the app itself', (permission) => {
+    expect(isPermissionGranted(permission, 'app://casefile/')).toBe(false);
+  });
+
+  it('lets the app, and only the app, write a hash to the clipboard', () => {
+    expect(isPermissionGranted('clipboard-sanitized-write', 'app://casefile/')).toBe(true);
+    // The permission check handler passes an origin, without a path.
+    expect(isPermissionGranted('clipboard-sanitized-write', 'app://casefile')).toBe(true);
+    expect(isPermissionGranted('clipboard-sanitized-write', 'https://example.com/')).toBe(false);
+    expect(isPermissionGranted('clipboard-sanitized-write', '')).toBe(false);
+  });
 });

@@ -29,7 +29,7 @@ export function isRequestAllowed(url: string, options: RequestPolicyOptions): bo
 
 /**
  * Decides whether a window may navigate from `currentUrl` to `targetUrl`. The renderer routes
- * inside one page (history API), which never asks; so a real navigation is either a reload of the
+ * inside one page (hash routing), which never asks; so a real navigation is either a reload of the
  * same address or something to stop, such as a link in an imported email.
  */
 export function isNavigationAllowed(currentUrl: string, targetUrl: string): boolean {
@@ -37,13 +37,17 @@ export function isNavigationAllowed(currentUrl: string, targetUrl: string): bool
 }
 
 /**
- * Permissions the windows are granted. None: Casefile needs no camera, microphone, location,
- * notifications, clipboard reading, USB or anything else a web page may ask for. Copy and paste
- * through the Edit menu and keyboard shortcuts need no permission. Kept as a function so that a
- * future need is granted here, by name and for the app origin only, with its reason.
+ * Permissions granted to the app's own pages, by name, each with its reason:
+ * - `clipboard-sanitized-write`: the "Copy SHA-256" button writes a source's hash to the clipboard.
+ *
+ * Nothing else: no camera, microphone, location, notifications, clipboard reading, USB or anything
+ * else a web page may ask for. Copy and paste through the Edit menu need no permission.
  */
-export function isPermissionGranted(_permission: string, _requestingUrl: string): boolean {
-  return false;
+const GRANTED = new Set(['clipboard-sanitized-write']);
+
+/** Whether a page at `requestingUrl` may have `permission`: only the app itself, only by name. */
+export function isPermissionGranted(permission: string, requestingUrl: string): boolean {
+  return GRANTED.has(permission) && isAppUrl(requestingUrl);
 }
 
 /** The scheme of a URL without its colon, lower-cased, or '' when it has none. */

@@ -15,7 +15,11 @@ function dependencies(overrides: Partial<DesktopDependencies> = {}): DesktopDepe
   };
 }
 
-const request = { suggestedName: 'Harbour case.casefile', mediaType: 'application/zip', data: new Uint8Array([9, 8]) };
+const request = {
+  suggestedName: 'Harbour case.casefile',
+  mediaType: 'application/zip',
+  data: new Uint8Array([9, 8]),
+};
 
 describe('host:save-file', () => {
   it('starts the dialog in Documents with the suggested name and writes the bytes there', async () => {
@@ -29,7 +33,9 @@ describe('host:save-file', () => {
 
   it('writes nothing when the reporter cancels', async () => {
     const deps = dependencies({ chooseSaveLocation: vi.fn(async () => undefined) });
-    await expect(createDesktopServices(deps)['host:save-file'](request)).resolves.toEqual({ saved: false });
+    await expect(createDesktopServices(deps)['host:save-file'](request)).resolves.toEqual({
+      saved: false,
+    });
     expect(deps.writeFile).not.toHaveBeenCalled();
   });
 
@@ -38,7 +44,9 @@ describe('host:save-file', () => {
     const deps = dependencies({ writeFile: vi.fn(async () => Promise.reject(failure)) });
     const saving = createDesktopServices(deps)['host:save-file'](request);
     await expect(saving).rejects.toBeInstanceOf(ServiceError);
-    await expect(saving).rejects.toThrow(/is not allowed to write to .*Harbour case\.casefile\. Choose another folder\./);
+    await expect(saving).rejects.toThrow(
+      /is not allowed to write to .*Harbour case\.casefile\. Choose another folder\./,
+    );
   });
 });
 
@@ -55,6 +63,8 @@ describe('host:get-info', () => {
 describe('writeFailure', () => {
   it('falls back to the system message for unknown errors', () => {
     expect(writeFailure('/x', new Error('strange'))).toBe('Casefile could not save /x: strange');
-    expect(writeFailure('/x', { code: 'ENOSPC' })).toBe('There is not enough space on the disk to save /x.');
+    expect(writeFailure('/x', { code: 'ENOSPC' })).toBe(
+      'There is not enough space on the disk to save /x.',
+    );
   });
 });

@@ -22,7 +22,9 @@ export function createDesktopServices(deps: DesktopDependencies): IpcServices {
   return {
     'host:save-file': async ({ suggestedName, data }) => {
       // suggestedName has been checked by the contract to be a bare name, so joining is safe.
-      const chosen = await deps.chooseSaveLocation(nodePath.join(deps.documentsFolder(), suggestedName));
+      const chosen = await deps.chooseSaveLocation(
+        nodePath.join(deps.documentsFolder(), suggestedName),
+      );
       if (chosen === undefined) return { saved: false };
       try {
         await deps.writeFile(chosen, data);

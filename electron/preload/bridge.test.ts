@@ -29,7 +29,10 @@ describe('buildHostBridge', () => {
   });
 
   it('turns a failed invoke into an error result', async () => {
-    const bridge = buildHostBridge(methods, vi.fn(async () => Promise.reject(new Error('No handler registered'))));
+    const bridge = buildHostBridge(
+      methods,
+      vi.fn(async () => Promise.reject(new Error('No handler registered'))),
+    );
     await expect(bridge.getInfo({})).resolves.toEqual({
       ok: false,
       error: 'Casefile’s desktop side did not answer: No handler registered',

@@ -14,5 +14,7 @@ declare const CASEFILE_BRIDGE: { global: string; methods: BridgeMethod[] };
 
 contextBridge.exposeInMainWorld(
   CASEFILE_BRIDGE.global,
-  buildHostBridge(CASEFILE_BRIDGE.methods, (channel: IpcChannel, request) => ipcRenderer.invoke(channel, request)),
+  buildHostBridge(CASEFILE_BRIDGE.methods, (channel: IpcChannel, request) =>
+    ipcRenderer.invoke(channel, request),
+  ),
 );
