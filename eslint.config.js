@@ -159,6 +159,11 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // Benchmarks run code in the page (page.evaluate) as well as in Node.
+    files: ['bench/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
