@@ -17,6 +17,11 @@ interface EventDialogProps {
   citation?: NewCitation;
   /** The event to edit; without it the dialog creates one. */
   event?: Event;
+  /**
+   * When the cited material itself was made or sent (a chat message's time, an email's Date), as
+   * the source states it. A new event starts with this date, which the reporter can change.
+   */
+  sourceDate?: PartialDate;
   onClose: () => void;
 }
 
@@ -49,7 +54,7 @@ async function entitiesInPassage(
 }
 
 /** Adds an event backed by a quoted passage, or edits one. */
-export function EventDialog({ open, citation, event, onClose }: EventDialogProps) {
+export function EventDialog({ open, citation, event, sourceDate, onClose }: EventDialogProps) {
   const { repos, record } = useCase();
   const toast = useToast();
   const [, navigate] = useLocation();
