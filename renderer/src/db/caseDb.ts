@@ -4,10 +4,12 @@ import type {
   Citation,
   Comment,
   Entity,
+  EntityMerge,
   Event,
   Mention,
   Message,
   Source,
+  Suggestion,
   TextRevision,
 } from '@shared/schemas/records';
 
@@ -61,6 +63,8 @@ export class CaseDb extends Dexie {
   activity!: Table<ActivityEntry, number>;
   ignoredTerms!: Table<IgnoredTerm, string>;
   meta!: Table<CaseMeta, string>;
+  suggestions!: EntityTable<Suggestion, 'id'>;
+  merges!: EntityTable<EntityMerge, 'id'>;
 
   constructor(
     readonly caseId: string,
@@ -82,6 +86,12 @@ export class CaseDb extends Dexie {
       activity: 'seq, at, recordId, recordType',
       ignoredTerms: 'term',
       meta: 'key',
+    });
+
+    // Version 3 (entities and search): suggestions to review, and merges kept for undo.
+    this.version(3).stores({
+      suggestions: 'id, &key, sourceId, status, [status+term], *entityIds',
+      merges: 'id, survivorId, mergedId',
     });
   }
 }

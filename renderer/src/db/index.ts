@@ -5,21 +5,25 @@ import { EntityRepository } from './entityRepository';
 import { EventRepository } from './eventRepository';
 import { MentionRepository } from './mentionRepository';
 import { SourceRepository } from './sourceRepository';
+import { SuggestionRepository } from './suggestionRepository';
 
 export { CaseDb, caseDbName, CASE_DB_PREFIX } from './caseDb';
 export { CatalogDb, CATALOG_DB_NAME } from './catalogDb';
 export { CatalogRepository, type Profile } from './catalogRepository';
 export { CaseStore, clip, newId, nowIso } from './caseStore';
 export type { AddSourceOutcome, NewSource } from './sourceRepository';
-export type { EntityWithCount } from './entityRepository';
+export type { EntityWithCount, EntityChanges } from './entityRepository';
+export type { SuggestionGroup, FoundInSource, AcceptTarget } from './suggestionRepository';
+export { suggestionKey } from './suggestionRepository';
 export type { EventFields, NewCitation } from './eventRepository';
-export { quoteOf } from './mentionRepository';
+export { quoteOf, sameAnchor } from './mentionRepository';
 export {
   ActivityRepository,
   EntityRepository,
   EventRepository,
   MentionRepository,
   SourceRepository,
+  SuggestionRepository,
 };
 
 /** The repositories of one open case. Components reach the database only through these. */
@@ -31,6 +35,7 @@ export interface CaseRepositories {
   mentions: MentionRepository;
   events: EventRepository;
   activity: ActivityRepository;
+  suggestions: SuggestionRepository;
   /** Closes the case's database connection. */
   close(): void;
 }
@@ -46,6 +51,7 @@ export function openCase(caseId: string, actor: () => string): CaseRepositories 
     mentions: new MentionRepository(store),
     events: new EventRepository(store),
     activity: new ActivityRepository(store),
+    suggestions: new SuggestionRepository(store),
     close: () => store.db.close(),
   };
 }

@@ -64,6 +64,41 @@ export class MentionRepository {
     });
   }
 
+  /**
+   * Moves a mention to another entity (the words were tagged as the wrong person, say). The source
+   * is untouched; the log keeps where the mention was.
+   */
+  async move(id: string, toEntityId: string): Promise<void> {
+    const { db } = this.store;
+    await this.store.write([db.mentions, db.entities], async (log) => {
+      const mention = await db.mentions.get(id);
+      if (!mention) throw new Error('That mention is no longer in this case.');
+      if (mention.entityId === toEntityId) return;
+      const [from, to] = await Promise.all([
+        db.entities.get(mention.entityId),
+        db.entities.get(toEntityId),
+      ]);
+      if (!to || to.mergedInto) throw new Error('That entity is no longer in this case.');
+      await db.mentions.update(id, { entityId: toEntityId });
+      await log({
+        action: 'mention.move',
+        recordType: 'mention',
+        recordId: id,
+        summary: `Moved the tag “${clip(quoteOf(mention.anchor) ?? '', 60)}” from ${clip(from?.name ?? 'an entity', 60)} to ${clip(to.name, 60)}`,
+        details: {
+          sourceId: mention.sourceId,
+          before: { entityId: mention.entityId },
+          after: { entityId: toEntityId },
+        },
+      });
+    });
+  }
+
+  /** Every confirmed mention in the case (for co-occurrence and search filters). */
+  allConfirmed(): Promise<Mention[]> {
+    return this.store.db.mentions.where('status').equals('confirmed').toArray();
+  }
+
   /** Removes a mention (the entity stays). */
   async remove(id: string): Promise<void> {
     const { db } = this.store;
@@ -88,7 +123,8 @@ export function quoteOf(anchor: Anchor): string | undefined {
   return anchor.type === 'text' ? anchor.quote.exact : undefined;
 }
 
-function sameAnchor(a: Anchor, b: Anchor): boolean {
+/** Whether two anchors point at the same passage (same position and scope). */
+export function sameAnchor(a: Anchor, b: Anchor): boolean {
   if (a.type === 'text' && b.type === 'text') {
     const ta: TextAnchor = a;
     return (
