@@ -57,22 +57,26 @@ export interface SuggestOptions {
 }
 
 /**
- * Every suggestion for one text: known entities first, then patterns, then names found by NER,
+ * Every suggestion for one text: patterns (email addresses, links, handles, phone numbers) first,
+ * then known entities, then names found by NER,
  * leaving out what overlaps something already found and terms the reporter ignores.
  */
 export function suggestNames(text: string, options: SuggestOptions): FoundName[] {
   const chosen: FoundName[] = [];
   const overlaps = (f: FoundName) => chosen.some((c) => f.start < c.end && f.end > c.start);
   const take = (list: FoundName[]) => {
-    for (const found of list) {
-      if (options.ignored?.has(foldTerm(found.text))) continue;
-      if (!overlaps(found)) chosen.push(found);
-    }
+    for (const found of list) if (!overlaps(found)) chosen.push(found);
   };
+  // Addresses and links first: a known name inside an email address is part of the address.
+  if (options.patterns !== false) take(findPatterns(text));
   if (options.matcher) {
     take(findKnownEntities(text, options.matcher, options.typeOf ?? (() => undefined)));
   }
-  if (options.patterns !== false) take(findPatterns(text));
   if (options.ner) take(findNamedEntities(text, options.knownNames ?? []));
-  return chosen.sort((a, b) => a.start - b.start);
+  // Ignored words are dropped last, so that they still hide what they overlap (a name inside an
+  // ignored email address is not suggested on its own).
+  const ignored = options.ignored;
+  return chosen
+    .filter((found) => !ignored?.has(foldTerm(found.text)))
+    .sort((a, b) => a.start - b.start);
 }

@@ -150,6 +150,8 @@ function SourceReader({ source, focus }: { source: Source; focus?: SourceFocus |
   const focusRange = useMemo<TextSelection | undefined>(() => {
     if (!focus) return undefined;
     if (focus.kind === 'range') return { start: focus.start, end: focus.end };
+    // A message focus is for the chat and email readers; the plain text view has no messages.
+    if (focus.kind === 'message') return undefined;
     if (focus.kind === 'mention')
       return placedMentions.find((m) => m.mention.id === focus.id)?.at ?? undefined;
     return placedCitations.find((c) => c.citation.id === focus.id)?.at ?? undefined;
@@ -157,7 +159,9 @@ function SourceReader({ source, focus }: { source: Source; focus?: SourceFocus |
   const focusKey = focus
     ? `${focus.kind}:${'id' in focus ? focus.id : `${focus.start}-${focus.end}`}:${focusRange ? 'found' : 'missing'}`
     : undefined;
-  const focusMissing = Boolean(focus && revision && mentions && citations && !focusRange);
+  const focusMissing = Boolean(
+    focus && focus.kind !== 'message' && revision && mentions && citations && !focusRange,
+  );
 
   const selectionRef = useRef<TextSelection | null>(null);
   const onSelectionChange = useCallback((next: TextSelection | null) => {
