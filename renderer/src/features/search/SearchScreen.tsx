@@ -200,6 +200,7 @@ export function SearchScreen() {
           <label className="search-filter">
             <span>Kind</span>
             <select
+              aria-label="Kind"
               className="select"
               value={filters.kinds?.[0] ?? ''}
               onChange={(e) =>
@@ -217,6 +218,7 @@ export function SearchScreen() {
           <label className="search-filter">
             <span>Sender</span>
             <select
+              aria-label="Sender"
               className="select"
               value={filters.sender ?? ''}
               onChange={(e) => update({ sender: e.target.value })}
@@ -232,6 +234,7 @@ export function SearchScreen() {
           <label className="search-filter">
             <span>From</span>
             <input
+              aria-label="From"
               className="input"
               type="date"
               value={filters.from ?? ''}
@@ -241,6 +244,7 @@ export function SearchScreen() {
           <label className="search-filter">
             <span>To</span>
             <input
+              aria-label="To"
               className="input"
               type="date"
               value={filters.to ?? ''}
@@ -250,6 +254,7 @@ export function SearchScreen() {
           <label className="search-filter">
             <span>Entity</span>
             <select
+              aria-label="Entity"
               className="select"
               value={filters.entityId ?? ''}
               onChange={(e) => update({ entityId: e.target.value })}
@@ -265,6 +270,7 @@ export function SearchScreen() {
           <label className="search-filter">
             <span>Tag</span>
             <select
+              aria-label="Tag"
               className="select"
               value={filters.tag ?? ''}
               onChange={(e) => update({ tag: e.target.value })}
