@@ -1,4 +1,13 @@
-import type { Entity, EntityMerge, EntityType } from '@shared/schemas/records';
+import type {
+  Entity,
+  EntityMerge,
+  EntityType,
+  Event,
+  Mention,
+  Message,
+  Source,
+} from '@shared/schemas/records';
+import { buildEntityProfile, messageOf, type EntityProfile } from '@shared/domain/entityProfile';
 import { EntityMergeSchema, EntitySchema } from '@shared/schemas/records';
 import { entityTypeLabel, foldName } from '@shared/domain/entityTypes';
 import { clip, newId, nowIso, type CaseStore } from './caseStore';
@@ -12,6 +21,18 @@ export interface EntityChanges {
   description?: unknown;
   identifiers?: { kind: string; value: string }[];
   tags?: string[];
+}
+
+/** Everything the entity page shows. */
+export interface EntityPage {
+  mentions: Mention[];
+  sources: Map<string, Source>;
+  /** The messages the mentions are in. */
+  messages: Map<string, Message>;
+  profile: EntityProfile;
+  /** Events that name the entity, or cite a passage where it is tagged, by date. */
+  events: { event: Event; names: boolean; cites: boolean }[];
+  coOccurring: { entity: Entity; count: number }[];
 }
 
 /** Cleans a list of names or tags: trimmed, single-spaced, no empties, no repeats (folded). */
@@ -171,6 +192,55 @@ export class EntityRepository {
         ),
       });
     });
+  }
+
+  /** Gathers the entity page: mentions, their sources and messages, dates, events, neighbours. */
+  async page(entityId: string): Promise<EntityPage> {
+    const { db } = this.store;
+    const mentions = await db.mentions
+      .where('[entityId+status]')
+      .equals([entityId, 'confirmed'])
+      .toArray();
+    const sourceIds = [...new Set(mentions.map((m) => m.sourceId))];
+    const messageIds = [
+      ...new Set(mentions.map((m) => messageOf(m.anchor)).filter((id): id is string => !!id)),
+    ];
+    const [sourceList, messageList, sourceMentions, citations, named] = await Promise.all([
+      db.sources.bulkGet(sourceIds),
+      db.messages.bulkGet(messageIds),
+      db.mentions.where('sourceId').anyOf(sourceIds).toArray(),
+      db.citations.where('sourceId').anyOf(sourceIds).toArray(),
+      db.events.where('entityIds').equals(entityId).toArray(),
+    ]);
+    const sources = new Map(
+      sourceList.filter((s): s is Source => Boolean(s)).map((s) => [s.id, s]),
+    );
+    const messages = new Map(
+      messageList.filter((m): m is Message => Boolean(m)).map((m) => [m.id, m]),
+    );
+    const profile = buildEntityProfile({
+      entityId,
+      mentions,
+      sourceMentions: sourceMentions.filter((m) => m.status === 'confirmed'),
+      messageTimes: new Map([...messages.values()].map((m) => [m.id, m.sentAt])),
+      sourceDates: new Map([...sources.values()].map((s) => [s.id, s.sourceDate])),
+      citations,
+    });
+    const citing = new Set(profile.citingEventIds);
+    const namedIds = new Set(named.map((e) => e.id));
+    const extra = (
+      await db.events.bulkGet(profile.citingEventIds.filter((id) => !namedIds.has(id)))
+    ).filter((e): e is Event => Boolean(e));
+    const events = [...named, ...extra]
+      .sort((a, b) => a.sortStart - b.sortStart || a.sortEnd - b.sortEnd)
+      .map((event) => ({ event, names: namedIds.has(event.id), cites: citing.has(event.id) }));
+    const neighbours = await db.entities.bulkGet(profile.coOccurring.map((c) => c.entityId));
+    const coOccurring = profile.coOccurring
+      .map((c, index) => ({ entity: neighbours[index], count: c.count }))
+      .filter((c): c is { entity: Entity; count: number } =>
+        Boolean(c.entity && !c.entity.mergedInto),
+      );
+    return { mentions, sources, messages, profile, events, coOccurring };
   }
 
   /** Every tag used on an entity, by how often, then by name. */

@@ -13,7 +13,7 @@ export { SearchIndexStore, SEARCH_INDEX_KEY, type SavedSearchIndex } from './sea
 export { CatalogRepository, type Profile } from './catalogRepository';
 export { CaseStore, clip, newId, nowIso } from './caseStore';
 export type { AddSourceOutcome, NewSource } from './sourceRepository';
-export type { EntityWithCount, EntityChanges } from './entityRepository';
+export type { EntityWithCount, EntityChanges, EntityPage } from './entityRepository';
 export type { SuggestionGroup, FoundInSource, AcceptTarget } from './suggestionRepository';
 export { suggestionKey } from './suggestionRepository';
 export type { EventFields, NewCitation } from './eventRepository';
