@@ -19,7 +19,10 @@ test('a reporter searches the case with the keyboard, filters, and opens a hit i
   await cases.open();
   await cases.create('Harbour search');
   await sources.pasteText('Port memo', MEMO);
-  await sources.pasteText('Call notes', 'Source A says the transport payment was approved by Oduya herself.');
+  await sources.pasteText(
+    'Call notes',
+    'Source A says the transport payment was approved by Oduya herself.',
+  );
   await sources.pasteText('Unrelated', 'Weather report: rain over the harbour.');
 
   // Ctrl+K from the reader focuses the search box.
@@ -67,7 +70,9 @@ test('a reporter searches the case with the keyboard, filters, and opens a hit i
   await expect(page.locator('a.search-hit').first()).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/sources\/[^/]+\/range\/\d+-\d+$/);
-  const focused = page.getByRole('document', { name: /^Text of/ }).locator('mark[data-focus="true"]');
+  const focused = page
+    .getByRole('document', { name: /^Text of/ })
+    .locator('mark[data-focus="true"]');
   await expect(focused.first()).toHaveText('Oduya');
   void firstHit;
 

@@ -16,7 +16,11 @@ export class SearchPage {
 
   async search(query: string): Promise<void> {
     await this.box().fill(query);
-    await expect(this.results().getByText(/result|Nothing found|Nothing to search/).first()).toBeVisible();
+    await expect(
+      this.results()
+        .getByText(/result|Nothing found|Nothing to search/)
+        .first(),
+    ).toBeVisible();
   }
 
   /** The group of results of one source (or "Timeline events", "Entities"). */

@@ -2,6 +2,7 @@ import type { Anchor, TextAnchor } from '@shared/schemas/anchor';
 import type { Mention } from '@shared/schemas/records';
 import { MentionSchema } from '@shared/schemas/records';
 import { clip, newId, nowIso, type CaseStore } from './caseStore';
+import { overlapping } from './suggestionRepository';
 
 /** Where entities are named in the sources. */
 export class MentionRepository {
@@ -29,7 +30,7 @@ export class MentionRepository {
    */
   async create(input: { entityId: string; sourceId: string; anchor: Anchor }): Promise<Mention> {
     const { db } = this.store;
-    return this.store.write([db.mentions, db.entities, db.sources], async (log) => {
+    return this.store.write([db.mentions, db.entities, db.sources, db.suggestions], async (log) => {
       const [entity, source] = await Promise.all([
         db.entities.get(input.entityId),
         db.sources.get(input.sourceId),
@@ -53,6 +54,18 @@ export class MentionRepository {
         createdBy: this.store.actor,
       });
       await db.mentions.add(mention);
+      // Tagging a passage by hand settles what was suggested there.
+      const settled = (
+        await db.suggestions.where('sourceId').equals(input.sourceId).toArray()
+      ).filter((s) => s.status === 'open' && overlapping(s.anchor, input.anchor));
+      for (const suggestion of settled) {
+        await db.suggestions.update(suggestion.id, {
+          status: 'accepted',
+          decidedAt: mention.createdAt,
+          decidedBy: this.store.actor,
+          mentionId: mention.id,
+        });
+      }
       await log({
         action: 'mention.create',
         recordType: 'mention',

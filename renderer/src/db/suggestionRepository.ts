@@ -120,19 +120,28 @@ export class SuggestionRepository {
           const term = foldTerm(found.text).slice(0, 500);
           if (!term || ignoredSet.has(term)) continue;
           const key = suggestionKey(sourceId, anchor);
+          const tagged = mentions.some(
+            (m) => m.status === 'confirmed' && overlapping(m.anchor, anchor),
+          );
           const had = byKey.get(key);
           if (had) {
-            if (had.status === 'open' && found.entityIds && had.origin !== 'known-entity') {
+            if (had.status !== 'open' || tagged) continue;
+            if (found.origin === 'known-entity' && had.origin !== 'known-entity') {
               await db.suggestions.update(had.id, {
                 origin: 'known-entity',
-                entityIds: found.entityIds,
+                entityIds: found.entityIds ?? [],
                 type: found.type,
+              });
+            } else if (found.entityIds?.some((id) => !had.entityIds?.includes(id))) {
+              await db.suggestions.update(had.id, {
+                entityIds: [...new Set([...(had.entityIds ?? []), ...found.entityIds])],
               });
             }
             continue;
           }
-          if (mentions.some((m) => m.status === 'confirmed' && overlapping(m.anchor, anchor)))
-            continue;
+          if (tagged) continue;
+          // Inside a longer passage already suggested ("Kanter" in "Liz Kanter"): that one stands.
+          if (existing.some((e) => e.key !== key && containsAnchor(e.anchor, anchor))) continue;
           const suggestion = SuggestionSchema.parse({
             id: newId(),
             key,
@@ -358,7 +367,16 @@ export class SuggestionRepository {
   }
 }
 
-function overlapping(a: Anchor, b: Anchor): boolean {
+/** Whether `outer` covers all of `inner` and more (in the same message or page). */
+function containsAnchor(outer: Anchor, inner: Anchor): boolean {
+  if (outer.type !== 'text' || inner.type !== 'text' || !overlapping(outer, inner)) return false;
+  const o = outer.position;
+  const i = inner.position;
+  return o.start <= i.start && o.end >= i.end && o.end - o.start > i.end - i.start;
+}
+
+/** Whether two anchors cover some of the same text (in the same message or page). */
+export function overlapping(a: Anchor, b: Anchor): boolean {
   if (a.type === 'text' && b.type === 'text') {
     if ((a.scope?.messageId ?? '') !== (b.scope?.messageId ?? '')) return false;
     if ((a.scope?.page ?? 0) !== (b.scope?.page ?? 0)) return false;

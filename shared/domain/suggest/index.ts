@@ -72,7 +72,27 @@ export function suggestNames(text: string, options: SuggestOptions): FoundName[]
   if (options.matcher) {
     take(findKnownEntities(text, options.matcher, options.typeOf ?? (() => undefined)));
   }
-  if (options.ner) take(findNamedEntities(text, options.knownNames ?? []));
+  if (options.ner) {
+    for (const found of findNamedEntities(text, options.knownNames ?? [])) {
+      // A longer name around a known one ("Liz Kanter" around the alias "Kanter") is suggested
+      // whole, still offering the known entity when it is accepted.
+      const inside = chosen.filter((c) => c.start >= found.start && c.end <= found.end);
+      const across = chosen.some(
+        (c) => found.start < c.end && found.end > c.start && !inside.includes(c),
+      );
+      if (across) continue;
+      const known = inside.filter((c) => c.origin === 'known-entity');
+      if (
+        inside.length > 0 &&
+        (known.length !== inside.length ||
+          found.end - found.start === known[0]!.end - known[0]!.start)
+      )
+        continue;
+      for (const c of inside) chosen.splice(chosen.indexOf(c), 1);
+      const entityIds = [...new Set(known.flatMap((c) => c.entityIds ?? []))];
+      chosen.push(entityIds.length > 0 ? { ...found, entityIds } : found);
+    }
+  }
   // Ignored words are dropped last, so that they still hide what they overlap (a name inside an
   // ignored email address is not suggested on its own).
   const ignored = options.ignored;

@@ -62,4 +62,19 @@ describe('suggestNames', () => {
     ]);
     expect(found[0]?.entityIds).toEqual(['k']);
   });
+
+  it('suggests a longer name around a known alias whole, keeping the known entity as a choice', () => {
+    const matcher = matcherFor([
+      { id: 'k', name: 'Elizabeth Kanter', aliases: ['Kanter'], type: 'person' },
+    ]);
+    const found = suggestNames('Liz Kanter signed. Kanter sent it.', {
+      matcher,
+      typeOf: () => 'person',
+      ner: true,
+    });
+    expect(found.map((f) => [f.text, f.origin, f.entityIds])).toEqual([
+      ['Liz Kanter', 'ner', ['k']],
+      ['Kanter', 'known-entity', ['k']],
+    ]);
+  });
 });

@@ -129,39 +129,34 @@ type Choice = { value: string; label: string; target: AcceptTarget };
 function choicesFor(group: SuggestionGroup, entities: Entity[]): Choice[] {
   const { sample } = group;
   const byId = new Map(entities.map((e) => [e.id, e]));
-  const choices: Choice[] = [];
-  for (const id of sample.entityIds ?? []) {
-    const entity = byId.get(id);
-    if (entity)
-      choices.push({
-        value: `e:${id}`,
-        label: `${entity.name} (${entityTypeLabel(entity.type)})`,
-        target: { entityId: id },
-      });
-  }
+  const known: Choice[] = [];
+  const add = (entity: Entity | undefined) => {
+    if (!entity || known.some((c) => c.value === `e:${entity.id}`)) return;
+    known.push({
+      value: `e:${entity.id}`,
+      label: `${entity.name} (${entityTypeLabel(entity.type)})`,
+      target: { entityId: entity.id },
+    });
+  };
+  for (const id of sample.entityIds ?? []) add(byId.get(id));
   const folded = foldName(sample.text);
   for (const entity of entities) {
-    if (choices.some((c) => c.value === `e:${entity.id}`)) continue;
     if (foldName(entity.name) === folded || entity.aliases.some((a) => foldName(a) === folded))
-      choices.push({
-        value: `e:${entity.id}`,
-        label: `${entity.name} (${entityTypeLabel(entity.type)})`,
-        target: { entityId: entity.id },
-      });
+      add(entity);
   }
   const name = sample.text.replace(/\s+/g, ' ').trim();
-  const types: EntityType[] = [
-    sample.type,
-    ...ENTITY_TYPES.map((t) => t.type).filter((t) => t !== sample.type),
-  ];
-  for (const type of types) {
-    choices.push({
-      value: `n:${type}`,
-      label: `New ${entityTypeLabel(type).toLowerCase()} “${name}”`,
-      target: { name, type },
-    });
-  }
-  return choices;
+  const fresh = (type: EntityType): Choice => ({
+    value: `n:${type}`,
+    label: `New ${entityTypeLabel(type).toLowerCase()} “${name}”`,
+    target: { name, type },
+  });
+  const others = ENTITY_TYPES.map((t) => t.type)
+    .filter((t) => t !== sample.type)
+    .map(fresh);
+  // A known entity's own name is accepted as that entity; anything else first as a new entity.
+  return sample.origin === 'known-entity'
+    ? [...known, fresh(sample.type), ...others]
+    : [fresh(sample.type), ...known, ...others];
 }
 
 function SuggestionGroupView({ group, entities }: { group: SuggestionGroup; entities: Entity[] }) {

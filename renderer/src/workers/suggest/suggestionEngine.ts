@@ -191,17 +191,17 @@ export class SuggestionEngine {
       const revision = await db.texts.get(source.currentRevisionId);
       if (revision && revision.text) {
         const text = revision.text;
-        const found = suggestNames(text, { ...options, ner: false });
-        if (ner) {
-          const head = text.slice(0, NER_TEXT_LIMIT);
-          found.push(
-            ...suggestNames(head, {
-              ...options,
-              matcher: undefined,
-              patterns: false,
-              ner: true,
-            }).filter((f) => !found.some((g) => f.start < g.end && f.end > g.start)),
-          );
+        // NER reads the first NER_TEXT_LIMIT characters (cut at a line break); the rest gets
+        // known names and patterns only.
+        let cut = text.length;
+        if (text.length > NER_TEXT_LIMIT) {
+          const lineBreak = text.lastIndexOf('\n', NER_TEXT_LIMIT);
+          cut = lineBreak > NER_TEXT_LIMIT / 2 ? lineBreak + 1 : NER_TEXT_LIMIT;
+        }
+        const found = suggestNames(text.slice(0, cut), { ...options, ner });
+        if (cut < text.length) {
+          for (const f of suggestNames(text.slice(cut), { ...options, ner: false }))
+            found.push({ ...f, start: f.start + cut, end: f.end + cut });
         }
         const items: FoundInSource[] = found.map((f) => ({
           found: f,
