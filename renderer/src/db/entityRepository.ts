@@ -239,7 +239,8 @@ export class EntityRepository {
       .map((c, index) => ({ entity: neighbours[index], count: c.count }))
       .filter((c): c is { entity: Entity; count: number } =>
         Boolean(c.entity && !c.entity.mergedInto),
-      );
+      )
+      .sort((a, b) => b.count - a.count || a.entity.name.localeCompare(b.entity.name));
     return { mentions, sources, messages, profile, events, coOccurring };
   }
 
