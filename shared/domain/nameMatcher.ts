@@ -1,4 +1,4 @@
-import { foldTerm, foldWithOffsets, isUnspacedScript, isWordUnit } from './textFold';
+import { foldCodePoint, foldTerm, isUnspacedScript, isWordUnit } from './textFold';
 
 /** One name to look for, and what it names. */
 export interface NamePattern {
@@ -37,6 +37,10 @@ export class NameMatcher {
   private terminal: number[] = [-1];
   private outputLink: Int32Array = new Int32Array(1);
   private readonly terms: string[] = [];
+  private maxLength = 0;
+  private ringCodes = new Int32Array(0);
+  private readonly root = new Int32Array(65_536);
+  private ringStarts = new Int32Array(0);
   private readonly idsOfTerm: string[][] = [];
 
   constructor(patterns: Iterable<NamePattern>) {
@@ -49,6 +53,7 @@ export class NameMatcher {
         index = this.terms.length;
         byTerm.set(term, index);
         this.terms.push(term);
+        this.maxLength = Math.max(this.maxLength, term.length);
         this.idsOfTerm.push([]);
         this.insert(term, index);
       }
@@ -56,6 +61,7 @@ export class NameMatcher {
       if (!ids.includes(pattern.id)) ids.push(pattern.id);
     }
     this.link();
+    for (const [code, to] of this.next[0] as Map<number, number>) this.root[code] = to;
   }
 
   /** How many distinct folded names the matcher looks for. */
@@ -108,31 +114,95 @@ export class NameMatcher {
     }
   }
 
-  /** Every non-overlapping occurrence of the names in `text`, in order. */
+  /**
+   * Every non-overlapping occurrence of the names in `text`, in order. The text is folded as it is
+   * read, one code point at a time (no folded copy is made): a ring of the last folded units and
+   * where they came from gives each match its original offsets and its word boundaries.
+   */
   find(text: string): NameHit[] {
     if (this.terms.length === 0 || text.length === 0) return [];
-    const folded = foldWithOffsets(text);
-    const f = folded.text;
-    const candidates: { start: number; end: number; term: number }[] = [];
+    const size = this.maxLength + 2;
+    const codes =
+      this.ringCodes.length >= size ? this.ringCodes : (this.ringCodes = new Int32Array(size));
+    const starts =
+      this.ringStarts.length >= size ? this.ringStarts : (this.ringStarts = new Int32Array(size));
+    const candidates: { start: number; end: number; term: number; folded: number }[] = [];
+    let pending: { start: number; end: number; term: number; folded: number }[] = [];
     let state = 0;
-    for (let i = 0; i < f.length; i += 1) {
-      const code = f.charCodeAt(i);
-      let to = (this.next[state] as Map<number, number>).get(code);
+    let n = 0; // folded units fed so far
+    let lastWasSpace = true;
+    const feed = (code: number, origStart: number, origEnd: number) => {
+      // The unit after a pending match decides its end boundary.
+      if (pending.length > 0) {
+        for (const c of pending) {
+          const last = codes[(c.folded - 1) % size] as number;
+          if (isUnspacedScript(last) || !(isWordUnit(code) && isWordUnit(last))) candidates.push(c);
+        }
+        pending = [];
+      }
+      codes[n % size] = code;
+      starts[n % size] = origStart;
+      n += 1;
+      let to = state === 0 ? undefined : (this.next[state] as Map<number, number>).get(code);
       while (to === undefined && state > 0) {
         state = this.fail[state] as number;
-        to = (this.next[state] as Map<number, number>).get(code);
+        to = state === 0 ? undefined : (this.next[state] as Map<number, number>).get(code);
       }
-      state = to ?? 0;
-      if (state === 0) continue;
+      // The root's transitions are a plain array: most units of a text leave the root at once.
+      state = to ?? (this.root[code] as number);
+      if (state === 0) return;
       let out = (this.terminal[state] as number) >= 0 ? state : (this.outputLink[state] as number);
       while (out >= 0) {
         const term = this.terminal[out] as number;
         const length = (this.terms[term] as string).length;
-        const start = i - length + 1;
-        if (this.onBoundary(f, start, i + 1)) candidates.push({ start, end: i + 1, term });
+        const foldedStart = n - length;
+        const first = codes[foldedStart % size] as number;
+        let ok = true;
+        if (foldedStart > 0 && !isUnspacedScript(first)) {
+          const before = codes[(foldedStart - 1) % size] as number;
+          if (isWordUnit(before) && isWordUnit(first)) ok = false;
+        }
+        if (ok)
+          pending.push({
+            start: starts[foldedStart % size] as number,
+            end: origEnd,
+            term,
+            folded: n,
+          });
         out = this.outputLink[out] as number;
       }
+    };
+    const length = text.length;
+    let i = 0;
+    while (i < length) {
+      const code = text.charCodeAt(i);
+      if (code < 128) {
+        if (code >= 65 && code <= 90) {
+          feed(code + 32, i, i + 1);
+          lastWasSpace = false;
+        } else if (code === 32 || (code >= 9 && code <= 13)) {
+          if (!lastWasSpace) feed(32, i, i + 1);
+          lastWasSpace = true;
+        } else {
+          feed(code, i, i + 1);
+          lastWasSpace = false;
+        }
+        i += 1;
+        continue;
+      }
+      const width = code >= 0xd800 && code <= 0xdbff && i + 1 < length ? 2 : 1;
+      const folded = foldCodePoint(width === 1 ? (text[i] as string) : text.slice(i, i + 2));
+      if (folded === ' ') {
+        if (!lastWasSpace) feed(32, i, i + width);
+        lastWasSpace = true;
+      } else if (folded.length > 0) {
+        for (let k = 0; k < folded.length; k += 1) feed(folded.charCodeAt(k), i, i + width);
+        lastWasSpace = false;
+      }
+      i += width;
     }
+    // Matches at the very end of the text end on a boundary.
+    candidates.push(...pending);
     if (candidates.length === 0) return [];
     // Longest first at each start, then keep those that do not overlap one already kept.
     candidates.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -142,26 +212,12 @@ export class NameMatcher {
       if (c.start < reach) continue;
       reach = c.end;
       hits.push({
-        start: folded.starts[c.start] as number,
-        end: folded.ends[c.end - 1] as number,
+        start: c.start,
+        end: c.end,
         term: this.terms[c.term] as string,
         ids: [...(this.idsOfTerm[c.term] as string[])],
       });
     }
     return hits;
-  }
-
-  private onBoundary(f: string, start: number, end: number): boolean {
-    const first = f.charCodeAt(start);
-    const last = f.charCodeAt(end - 1);
-    if (start > 0 && !isUnspacedScript(first)) {
-      const before = f.charCodeAt(start - 1);
-      if (isWordUnit(before) && isWordUnit(first)) return false;
-    }
-    if (end < f.length && !isUnspacedScript(last)) {
-      const after = f.charCodeAt(end);
-      if (isWordUnit(after) && isWordUnit(last)) return false;
-    }
-    return true;
   }
 }

@@ -10,6 +10,29 @@ import { createTextAnchor } from '@shared/domain/textAnchor';
 import { parsePartialDate, sortKeysOf } from '@shared/domain/partialDate';
 import { sha256Hex } from '@shared/domain/hashing';
 import { chainActivityEntry } from '@shared/domain/activityLog';
+import { wrap } from 'comlink';
+import type { SearchWorkerApi } from '../workers/searchWorker';
+import type { SuggestionWorkerApi } from '../workers/suggestionWorker';
+import { CaseSearchIndex } from '../workers/search/caseSearchIndex';
+import { matcherFor } from '@shared/domain/suggest';
+
+/** Starts the app's search worker, as the case workspace does. */
+function startSearchWorker() {
+  const worker = new Worker(new URL('../workers/searchWorker.ts', import.meta.url), {
+    type: 'module',
+    name: 'casefile-search',
+  });
+  return { api: wrap<SearchWorkerApi>(worker), stop: () => worker.terminate() };
+}
+
+/** Starts the app's suggestion worker, as the case workspace does. */
+function startSuggestionWorker() {
+  const worker = new Worker(new URL('../workers/suggestionWorker.ts', import.meta.url), {
+    type: 'module',
+    name: 'casefile-suggestions',
+  });
+  return { api: wrap<SuggestionWorkerApi>(worker), stop: () => worker.terminate() };
+}
 
 const harness = {
   Dexie,
@@ -19,6 +42,11 @@ const harness = {
   sortKeysOf,
   sha256Hex,
   chainActivityEntry,
+  startSearchWorker,
+  startSuggestionWorker,
+  /** The search index class itself, to build one on the page and weigh it. */
+  CaseSearchIndex,
+  matcherFor,
   /** Heap figures Chromium reports (with --enable-precise-memory-info). */
   memory(): { usedJSHeapSize: number; totalJSHeapSize: number } | undefined {
     const memory = (

@@ -78,3 +78,12 @@ describe('snippets', () => {
     expect(snippet.highlights.map(([s, e]) => snippet.text.slice(s, e))).toEqual(['محمد', '北']);
   });
 });
+
+describe('termsOf', () => {
+  it('gives the same words on the quick ASCII path as the full tokenizer', async () => {
+    const { termsOf } = await import('./tokens');
+    for (const text of ['  Hello, World! 40,000 x-ray  ', 'A.B.C', '', '!!!', "Kanter's fee\tpaid\n"]) {
+      expect(termsOf(text)).toEqual(tokenize(text).map((t) => t.term));
+    }
+  });
+});

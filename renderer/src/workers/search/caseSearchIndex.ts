@@ -19,6 +19,8 @@ export type DocKind = 'text' | 'message' | 'title' | 'event' | 'entity';
 
 /** What the index knows about each document besides its words. */
 export interface DocMeta {
+  /** `m:<message>`, `t:<source>:<offset>`, `s:<source>`, `e:<event>` or `n:<entity>`. */
+  key: string;
   kind: DocKind;
   sourceId?: string;
   sourceKind?: SourceKind;
@@ -100,10 +102,12 @@ export interface IndexStatus {
   done?: number;
   total?: number;
   lastSeq: number;
+  /** How the last open went, in milliseconds: reading the saved index, loading it, catching up. */
+  opened?: { readMs: number; loadMs: number; catchUpMs: number; built: boolean };
 }
 
 /** Bumped when the way documents are indexed changes: older saved indexes are rebuilt. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 /** Text is indexed in passages of about this many characters, so hits land near their words. */
 export const CHUNK_LENGTH = 2_000;
 const MESSAGE_BATCH = 5_000;
@@ -179,12 +183,15 @@ const yieldToQueries = () => new Promise<void>((resolve) => setTimeout(resolve, 
  * catches up on the log instead of reading every record again.
  */
 export class CaseSearchIndex {
-  private index = new MiniSearch<{ id: string; text: string; title: string }>(libraryOptions());
-  private docs = new Map<string, DocMeta>();
+  private index = new MiniSearch<{ id: number; text: string; title: string }>(libraryOptions());
+  /** Documents by their number in the library (holes where documents were removed). */
+  private docs: (DocMeta | undefined)[] = [];
+  private byKey = new Map<string, number>();
   private docsBySource = new Map<string, Set<string>>();
   private lastSeq = 0;
   private state: IndexStatus['state'] = 'empty';
   private progress: { done: number; total: number } | undefined;
+  private opened: IndexStatus['opened'];
   private syncing: Promise<void> | undefined;
   private syncAgain = false;
   private dirtySinceSave = false;
@@ -207,9 +214,10 @@ export class CaseSearchIndex {
   status(): IndexStatus {
     return {
       state: this.state,
-      documents: this.docs.size,
+      documents: this.byKey.size,
       lastSeq: this.lastSeq,
       ...(this.progress ?? {}),
+      ...(this.opened ? { opened: this.opened } : {}),
     };
   }
 
@@ -224,26 +232,39 @@ export class CaseSearchIndex {
   async open(): Promise<void> {
     this.state = 'loading';
     this.report();
+    let started = performance.now();
     const saved = await this.store.load().catch(() => undefined);
+    const readMs = performance.now() - started;
     if (saved && saved.format === INDEX_FORMAT) {
       try {
+        started = performance.now();
         this.index = MiniSearch.loadJSON(saved.index, libraryOptions());
-        this.docs = new Map(JSON.parse(saved.docs) as [string, DocMeta][]);
+        this.docs = unpackDocs(saved.docs);
+        this.byKey.clear();
         this.docsBySource.clear();
-        for (const [id, meta] of this.docs) if (meta.sourceId) this.bySource(meta.sourceId).add(id);
+        this.docs.forEach((meta, number) => {
+          if (!meta) return;
+          this.byKey.set(meta.key, number);
+          if (meta.sourceId) this.bySource(meta.sourceId).add(meta.key);
+        });
         this.lastSeq = saved.lastSeq;
+        const loadMs = performance.now() - started;
         this.state = 'ready';
-        this.report();
+        started = performance.now();
         await this.sync();
+        this.opened = { readMs, loadMs, catchUpMs: performance.now() - started, built: false };
+        this.report();
         // A safety net: if the counts do not add up (a change written without a log entry), rebuild.
-        const messages = [...this.docs.values()].filter((d) => d.kind === 'message').length;
+        const messages = this.docs.filter((d) => d?.kind === 'message').length;
         if (messages !== (await this.db.messages.count())) await this.rebuild();
         return;
       } catch {
         // A damaged saved index is rebuilt below.
       }
     }
+    started = performance.now();
     await this.rebuild();
+    this.opened = { readMs, loadMs: performance.now() - started, catchUpMs: 0, built: true };
   }
 
   /** Reads every record again and replaces the index. */
@@ -277,6 +298,7 @@ export class CaseSearchIndex {
     for (const entity of await db.entities.toArray()) fresh.addEntity(entity);
     this.index = fresh.index;
     this.docs = fresh.docs;
+    this.byKey = fresh.byKey;
     this.docsBySource = fresh.docsBySource;
     this.lastSeq = seqAtStart;
     this.allowedCache.clear();
@@ -298,25 +320,38 @@ export class CaseSearchIndex {
     return set;
   }
 
-  private put(id: string, meta: DocMeta, text: string, title = ''): void {
-    if (this.docs.has(id)) this.index.discard(id);
-    this.index.add({ id, text, title });
-    this.docs.set(id, meta);
-    if (meta.sourceId) this.bySource(meta.sourceId).add(id);
+  private put(key: string, meta: Omit<DocMeta, 'key'>, text: string, title = ''): void {
+    let number = this.byKey.get(key);
+    if (number === undefined) {
+      number = this.docs.length;
+      this.byKey.set(key, number);
+    } else {
+      this.index.discard(number);
+    }
+    this.index.add({ id: number, text, title });
+    this.docs[number] = { ...meta, key };
+    if (meta.sourceId) this.bySource(meta.sourceId).add(key);
   }
 
-  private drop(id: string): void {
-    const meta = this.docs.get(id);
-    if (!meta) return;
-    this.index.discard(id);
-    this.docs.delete(id);
-    if (meta.sourceId) this.docsBySource.get(meta.sourceId)?.delete(id);
+  private drop(key: string): void {
+    const number = this.byKey.get(key);
+    if (number === undefined) return;
+    const meta = this.docs[number];
+    this.index.discard(number);
+    this.docs[number] = undefined;
+    this.byKey.delete(key);
+    if (meta?.sourceId) this.docsBySource.get(meta.sourceId)?.delete(key);
+  }
+
+  private meta(key: string): DocMeta | undefined {
+    const number = this.byKey.get(key);
+    return number === undefined ? undefined : this.docs[number];
   }
 
   /** Indexes a source's title and its current text (in passages). */
   private async addSourceText(source: Source): Promise<void> {
     const date = source.sourceDate ? sortKeysOf(source.sourceDate) : undefined;
-    const base: DocMeta = {
+    const base: Omit<DocMeta, 'key'> = {
       kind: 'title',
       sourceId: source.id,
       sourceKind: source.kind,
@@ -341,7 +376,7 @@ export class CaseSearchIndex {
     for (const message of messages) {
       const source = sources.get(message.sourceId);
       const date = message.sentAt ? Date.parse(message.sentAt) : NaN;
-      const meta: DocMeta = {
+      const meta: Omit<DocMeta, 'key'> = {
         kind: 'message',
         sourceId: message.sourceId,
         messageId: message.id,
@@ -394,10 +429,10 @@ export class CaseSearchIndex {
     const source = await this.db.sources.get(sourceId);
     if (titleOnly && source) {
       const id = `s:${source.id}`;
-      const meta = this.docs.get(id);
+      const meta = this.meta(id);
       if (meta) this.put(id, { ...meta, label: source.title }, source.fileName ?? '', source.title);
       for (const docId of this.docsBySource.get(sourceId) ?? []) {
-        const doc = this.docs.get(docId);
+        const doc = this.meta(docId);
         if (doc) doc.label = source.title;
       }
       return;
@@ -529,7 +564,7 @@ export class CaseSearchIndex {
     if (!this.dirtySinceSave || this.state !== 'ready') return false;
     const lastSeq = this.lastSeq;
     const index = JSON.stringify(this.index);
-    const docs = JSON.stringify([...this.docs.entries()]);
+    const docs = JSON.stringify(packDocs(this.docs));
     this.dirtySinceSave = false;
     await this.store.save({
       format: INDEX_FORMAT,
@@ -551,8 +586,8 @@ export class CaseSearchIndex {
     for (const key of (await this.db.events.orderBy('tags').uniqueKeys()) as string[])
       tags.add(key);
     const kinds = new Set<SourceKind>();
-    for (const meta of this.docs.values())
-      if (meta.kind === 'title' && meta.sourceKind) kinds.add(meta.sourceKind);
+    for (const meta of this.docs)
+      if (meta?.kind === 'title' && meta.sourceKind) kinds.add(meta.sourceKind);
     return {
       senders: senders.filter(Boolean).slice(0, 2_000),
       tags: [...tags].sort((a, b) => a.localeCompare(b)),
@@ -642,7 +677,7 @@ export class CaseSearchIndex {
       capped = results.length > PHRASE_CHECKS;
       const checked: LibraryResult[] = [];
       for (const result of results.slice(0, PHRASE_CHECKS)) {
-        const text = await this.textOf(result.id as string);
+        const text = await this.textOf(result.id as number);
         if (text !== undefined && containsPhrases(text, parsed.phrases)) checked.push(result);
       }
       results = checked;
@@ -673,7 +708,7 @@ export class CaseSearchIndex {
     const sender = filters.sender || undefined;
     if (!kinds && from === undefined && to === undefined && !sender && !allowed) return undefined;
     return (result) => {
-      const meta = this.docs.get(result.id as string);
+      const meta = this.docs[result.id as number];
       if (!meta) return false;
       if (kinds && (!meta.sourceKind || !kinds.has(meta.sourceKind))) return false;
       if (sender && meta.sender !== sender) return false;
@@ -711,11 +746,12 @@ export class CaseSearchIndex {
     maxGroups: number,
   ): Promise<SearchGroup[]> {
     const groups = new Map<string, SearchGroup>();
-    const shown: { hit: SearchHit; meta: DocMeta }[] = [];
+    const shown: { hit: SearchHit; meta: DocMeta; number: number }[] = [];
     for (const result of results) {
-      const id = result.id as string;
-      const meta = this.docs.get(id);
+      const number = result.id as number;
+      const meta = this.docs[number];
       if (!meta) continue;
+      const id = meta.key;
       const key =
         meta.kind === 'event'
           ? 'events'
@@ -755,11 +791,11 @@ export class CaseSearchIndex {
         snippet: { text: '', highlights: [] },
       };
       group.hits.push(hit);
-      shown.push({ hit, meta });
+      shown.push({ hit, meta, number });
     }
     await this.prefetch(shown.map((s) => s.hit.id));
-    for (const { hit, meta } of shown) {
-      const text = (await this.textOf(hit.id)) ?? '';
+    for (const { hit, meta, number } of shown) {
+      const text = (await this.textOf(number)) ?? '';
       if (meta.kind === 'text') {
         const offset = meta.start ?? 0;
         const snippet = makeSnippet(text, parsed.terms, parsed.phrases);
@@ -795,9 +831,10 @@ export class CaseSearchIndex {
   }
 
   /** The text of one document (a passage of a source, a message, an event, an entity). */
-  private async textOf(id: string): Promise<string | undefined> {
-    const meta = this.docs.get(id);
+  private async textOf(number: number): Promise<string | undefined> {
+    const meta = this.docs[number];
     if (!meta) return undefined;
+    const id = meta.key;
     if (meta.text !== undefined) return meta.text;
     if (meta.kind === 'title') return meta.label;
     if (meta.kind === 'message') {
@@ -829,4 +866,150 @@ interface Allowed {
   sources: Set<string>;
   /** Start offsets of mentions in each source's text. */
   ranges: Map<string, number[]>;
+}
+
+/**
+ * The saved form of the documents' metadata: a small table of sources and senders, and one short
+ * row per document, so that the saved index stays compact and quick to read back.
+ */
+interface PackedDocs {
+  /** [id, kind, title, date, date end] */
+  sources: [string, SourceKind | null, string | null, number | null, number | null][];
+  senders: string[];
+  rows: (unknown[] | null)[];
+}
+
+const KINDS: DocKind[] = ['message', 'text', 'title', 'event', 'entity'];
+
+function packDocs(docs: readonly (DocMeta | undefined)[]): PackedDocs {
+  const sources: PackedDocs['sources'] = [];
+  const sourceIndex = new Map<string, number>();
+  const senders: string[] = [];
+  const senderIndex = new Map<string, number>();
+  const sourceOf = (meta: DocMeta): number => {
+    if (!meta.sourceId) return -1;
+    let index = sourceIndex.get(meta.sourceId);
+    if (index === undefined) {
+      index = sources.length;
+      sourceIndex.set(meta.sourceId, index);
+      sources.push([meta.sourceId, meta.sourceKind ?? null, meta.label ?? null, null, null]);
+    }
+    const row = sources[index] as PackedDocs['sources'][number];
+    // A source's own date travels with its title and text rows (a message has its own).
+    if (meta.kind !== 'message') {
+      row[3] = meta.date ?? null;
+      row[4] = meta.dateEnd ?? null;
+    }
+    return index;
+  };
+  const senderOf = (sender: string | undefined): number => {
+    if (sender === undefined) return -1;
+    let index = senderIndex.get(sender);
+    if (index === undefined) {
+      index = senders.length;
+      senderIndex.set(sender, index);
+      senders.push(sender);
+    }
+    return index;
+  };
+  const rows = docs.map((meta): unknown[] | null => {
+    if (!meta) return null;
+    const kind = KINDS.indexOf(meta.kind);
+    switch (meta.kind) {
+      case 'message':
+        return [kind, meta.messageId, sourceOf(meta), senderOf(meta.sender), meta.date ?? null];
+      case 'text':
+        return [kind, sourceOf(meta), meta.start ?? 0, meta.end ?? 0];
+      case 'title':
+        return [kind, sourceOf(meta)];
+      case 'event':
+        return [
+          kind,
+          meta.eventId,
+          meta.date ?? null,
+          meta.dateEnd ?? null,
+          meta.label ?? '',
+          meta.text ?? '',
+        ];
+      case 'entity':
+        return [kind, meta.entityId, meta.label ?? '', meta.text ?? ''];
+    }
+    return null;
+  });
+  return { sources, senders, rows };
+}
+
+function unpackDocs(json: string): (DocMeta | undefined)[] {
+  const packed = JSON.parse(json) as PackedDocs;
+  const bases = packed.sources.map(([sourceId, sourceKind, label, date, dateEnd]) => ({
+    sourceId,
+    ...(sourceKind ? { sourceKind } : {}),
+    ...(label !== null ? { label } : {}),
+    ...(date !== null ? { date } : {}),
+    ...(dateEnd !== null ? { dateEnd } : {}),
+  }));
+  return packed.rows.map((row): DocMeta | undefined => {
+    if (!row) return undefined;
+    const kind = KINDS[row[0] as number];
+    switch (kind) {
+      case 'message': {
+        const [, messageId, sourceIndex, senderIndex, date] = row as [
+          number,
+          string,
+          number,
+          number,
+          number | null,
+        ];
+        const base = bases[sourceIndex];
+        const sender = senderIndex >= 0 ? packed.senders[senderIndex] : undefined;
+        return {
+          key: `m:${messageId}`,
+          kind,
+          messageId,
+          ...(base
+            ? {
+                sourceId: base.sourceId,
+                ...(base.sourceKind ? { sourceKind: base.sourceKind } : {}),
+                ...(base.label !== undefined ? { label: base.label } : {}),
+              }
+            : {}),
+          ...(sender !== undefined ? { sender } : {}),
+          ...(date !== null ? { date, dateEnd: date } : {}),
+        };
+      }
+      case 'text': {
+        const [, sourceIndex, start, end] = row as [number, number, number, number];
+        const base = bases[sourceIndex];
+        return { ...base, key: `t:${base?.sourceId}:${start}`, kind, start, end };
+      }
+      case 'title': {
+        const base = bases[row[1] as number];
+        return { ...base, key: `s:${base?.sourceId}`, kind };
+      }
+      case 'event': {
+        const [, eventId, date, dateEnd, label, text] = row as [
+          number,
+          string,
+          number | null,
+          number | null,
+          string,
+          string,
+        ];
+        return {
+          key: `e:${eventId}`,
+          kind,
+          eventId,
+          label,
+          text,
+          ...(date !== null ? { date } : {}),
+          ...(dateEnd !== null ? { dateEnd } : {}),
+        };
+      }
+      case 'entity': {
+        const [, entityId, label, text] = row as [number, string, string, string];
+        return { key: `n:${entityId}`, kind, entityId, label, text };
+      }
+    }
+    return undefined;
+  });
 }
