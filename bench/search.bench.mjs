@@ -14,6 +14,7 @@ export default async function searchBench({ context, report }) {
   report('messages written (100,000, 10 logged transactions)', seeded.times.messages / 1000, 's');
   report('documents written (100)', seeded.times.documents / 1000, 's');
 
+  const queries = await makeQueries(page, seeded.caseId, seeded.stopWords);
   const figures = await page.evaluate(
     async ({ caseId, queries, entityId }) => {
       const { startSearchWorker } = window.casefileBench;
@@ -75,7 +76,7 @@ export default async function searchBench({ context, report }) {
     },
     {
       caseId: seeded.caseId,
-      queries: makeQueries(seeded.vocabulary, seeded.stopWords),
+      queries,
       entityId: seeded.entityId,
     },
   );

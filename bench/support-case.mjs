@@ -190,26 +190,41 @@ export function percentiles(values) {
   return { median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
 }
 
-/** 200 queries of one to three words, drawn by frequency rank from the case's vocabulary. */
-export function makeQueries(vocabulary, stopWords, count = 200) {
-  let s = 777;
-  const rand = () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
+/**
+ * 200 queries of one to three words as a reporter would type them: words taken from messages of the
+ * case (neighbouring words, so they occur together), common words left out; some typed in part,
+ * some with a typo, some in quotes.
+ */
+export async function makeQueries(page, caseId, stopWords, count = 200) {
+  const samples = await page.evaluate(
+    async ({ caseId, count }) => {
+      const db = new window.casefileBench.db.CaseDb(caseId);
+      const total = await db.messages.count();
+      const texts = [];
+      let s = 4242;
+      for (let i = 0; i < count; i += 1) {
+        s = (s * 1103515245 + 12345) % 2147483648;
+        const message = await db.messages.get(`msg-${Math.floor((s / 2147483648) * total)}`);
+        texts.push(message?.text ?? 'harbour');
+      }
+      db.close();
+      return texts;
+    },
+    { caseId, count },
+  );
   const stop = new Set(stopWords);
-  const queries = [];
-  for (let i = 0; i < count; i += 1) {
-    const n = 1 + Math.floor(rand() * 3);
-    const words = [];
-    while (words.length < n) {
-      const word = vocabulary[Math.floor(Math.pow(rand(), 1.5) * vocabulary.length)];
-      if (!stop.has(word)) words.push(word);
-    }
-    // Some queries are typed in part, some with a typo, some quoted.
-    if (i % 10 === 3) words[words.length - 1] = words[words.length - 1].slice(0, 4);
-    if (i % 10 === 7 && words[0].length > 5) words[0] = words[0].slice(0, 2) + words[0].slice(3);
-    queries.push(i % 20 === 11 && n > 1 ? `"${words.join(' ')}"` : words.join(' '));
-  }
-  return queries;
+  return samples.map((text, i) => {
+    const words = text
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 2 && !stop.has(w));
+    const n = 1 + (i % 3);
+    const at = words.length > n ? (i * 7) % (words.length - n) : 0;
+    const picked = words.slice(at, at + n);
+    if (picked.length === 0) picked.push('harbour');
+    if (i % 10 === 3) picked[picked.length - 1] = picked[picked.length - 1].slice(0, 4);
+    if (i % 10 === 7 && picked[0].length > 5)
+      picked[0] = picked[0].slice(0, 2) + picked[0].slice(3);
+    return i % 20 === 11 && picked.length > 1 ? `"${picked.join(' ')}"` : picked.join(' ');
+  });
 }

@@ -62,6 +62,37 @@ test('the entity page shows mentions, events and neighbours; merge, undo and mov
   await neighbours.getByRole('link', { name: 'Halvorsen Ltd' }).click();
   await expect(entities.entity('Halvorsen Ltd')).toBeVisible();
 
+  // Details: aliases, an identifier, tags and a rich-text description; the source is unchanged.
+  await entities
+    .entity('Halvorsen Ltd')
+    .getByRole('button', { name: 'Edit Halvorsen Ltd' })
+    .click();
+  const edit = page.getByRole('dialog', { name: 'Edit entity' });
+  await edit.getByLabel('Name').fill('Halvorsen Maritime Ltd');
+  await edit.getByLabel('Aliases').fill('Halvorsen\nHalvorsen\u00a0Ltd');
+  await edit.getByLabel('Identifier 1 kind').fill('Registry');
+  await edit.getByLabel('Identifier 1 value').fill('HE 412233');
+  await edit.getByLabel('Tags').fill('shell company, cyprus');
+  await edit.getByRole('textbox', { name: 'Description' }).click();
+  await page.keyboard.type('Registered in Nicosia in 2017.');
+  await edit.getByRole('button', { name: 'Bold' }).click();
+  await page.keyboard.type(' Sole director: Kanter.');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toBeHidden();
+  const halvorsen = entities.entity('Halvorsen Maritime Ltd');
+  await expect(halvorsen).toContainText('Also called');
+  await expect(halvorsen).toContainText('HE 412233');
+  await expect(halvorsen.locator('.chip')).toHaveText(['shell company', 'cyprus']);
+  await expect(
+    halvorsen.getByRole('group', { name: 'About Halvorsen Maritime Ltd' }),
+  ).toContainText('Registered in Nicosia in 2017.');
+  await expect(
+    halvorsen.getByRole('group', { name: 'About Halvorsen Maritime Ltd' }).locator('strong'),
+  ).toHaveText('Sole director: Kanter.');
+  await expect(
+    halvorsen.getByRole('list', { name: 'Mentions in Memo' }).locator('mark'),
+  ).toHaveText(['Halvorsen Ltd']);
+
   // Merge "Liz Kanter" into "Elizabeth Kanter" with the keyboard.
   await entities.open('Liz Kanter');
   await entities.entity('Liz Kanter').getByRole('button', { name: 'Merge into…' }).click();

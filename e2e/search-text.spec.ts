@@ -13,8 +13,10 @@ test('a reporter searches the case with the keyboard, filters, and opens a hit i
   page,
   cases,
   sources,
+  reader,
   nav,
 }) => {
+  test.setTimeout(120_000);
   const search = new SearchPage(page);
   await cases.open();
   await cases.create('Harbour search');
@@ -55,8 +57,7 @@ test('a reporter searches the case with the keyboard, filters, and opens a hit i
   await expect(search.group('Call notes')).toBeVisible();
   await sources.goto();
   await sources.open('Port memo');
-  const reader = page.getByRole('document', { name: /^Text of/ });
-  await expect(reader).toBeVisible();
+  await expect(reader.text()).toBeVisible();
 
   await page.keyboard.press('/');
   await expect(search.box()).toBeFocused();
@@ -66,7 +67,6 @@ test('a reporter searches the case with the keyboard, filters, and opens a hit i
 
   // Arrow down into the results, Enter opens the source at the hit.
   await search.box().press('ArrowDown');
-  const firstHit = search.results().getByRole('link').filter({ hasText: 'Oduya' }).first();
   await expect(page.locator('a.search-hit').first()).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/sources\/[^/]+\/range\/\d+-\d+$/);
@@ -74,9 +74,36 @@ test('a reporter searches the case with the keyboard, filters, and opens a hit i
     .getByRole('document', { name: /^Text of/ })
     .locator('mark[data-focus="true"]');
   await expect(focused.first()).toHaveText('Oduya');
-  void firstHit;
+
+  // Entity and tag filters keep what is tagged as the entity, and the entity itself.
+  await reader.tag('Grace Oduya', { type: 'Person' });
+  await nav.go('Entities');
+  await page
+    .getByRole('region', { name: 'Entities' })
+    .getByRole('link', { name: /^Grace Oduya,/ })
+    .click();
+  await page.getByRole('button', { name: 'Edit Grace Oduya' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit entity' });
+  await edit.getByLabel('Tags').fill('minister');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toBeHidden();
+  await search.openWithShortcut('Control+k');
+  await search.filter('Kind', 'All kinds');
+  await search.search('oduya');
+  await expect(search.group('Call notes')).toBeVisible();
+  await search.filter('Entity', 'Grace Oduya (Person)');
+  await expect(search.group('Call notes')).toHaveCount(0);
+  await expect(search.group('Port memo')).toBeVisible();
+  await expect(search.group('Entities')).toBeVisible();
+  await search.region().getByRole('button', { name: 'Clear filters' }).click();
+  await expect(search.group('Call notes')).toBeVisible();
+  await search.filter('Tag', 'minister');
+  await expect(search.group('Call notes')).toHaveCount(0);
+  await expect(search.group('Port memo')).toBeVisible();
+  await search.region().getByRole('button', { name: 'Clear filters' }).click();
 
   // The index follows new sources, and comes back after a reload.
+  await sources.goto();
   await sources.pasteText('Late leak', 'Zephyrine Holdings wired the money.');
   await nav.go('Search');
   await search.search('zephyrine');

@@ -111,8 +111,8 @@ export const INDEX_FORMAT = 2;
 /** Text is indexed in passages of about this many characters, so hits land near their words. */
 export const CHUNK_LENGTH = 2_000;
 const MESSAGE_BATCH = 5_000;
-const HITS_PER_GROUP = 5;
-const MAX_GROUPS = 40;
+const HITS_PER_GROUP = 4;
+const MAX_GROUPS = 25;
 const PHRASE_CHECKS = 400;
 
 const tokenizeField = (text: string) => termsOf(text);

@@ -22,6 +22,8 @@ export interface SuggestionProgress {
   queued?: number;
 }
 
+const CAPITAL_AFTER_FIRST = /^[\s\S][\s\S]*\p{Lu}/u;
+
 const yieldNow = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
@@ -229,7 +231,10 @@ export class SuggestionEngine {
       const items: FoundInSource[] = [];
       for (const message of batch) {
         if (!message.text) continue;
-        for (const f of suggestNames(message.text, { ...options, ner })) {
+        // Name recognition is the slow part: a message with no capital letter after its first
+        // character names nobody it could find (known names and patterns are still looked for).
+        const worthNer = ner && CAPITAL_AFTER_FIRST.test(message.text);
+        for (const f of suggestNames(message.text, { ...options, ner: worthNer })) {
           items.push({
             found: f,
             anchor: createTextAnchor(message.text, f.start, f.end, {
