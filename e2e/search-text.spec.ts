@@ -76,6 +76,8 @@ test('a reporter searches the case with the keyboard, filters, and opens a hit i
   await expect(focused.first()).toHaveText('Oduya');
 
   // Entity and tag filters keep what is tagged as the entity, and the entity itself.
+  await sources.goto();
+  await sources.open('Port memo');
   await reader.tag('Grace Oduya', { type: 'Person' });
   await nav.go('Entities');
   await page
