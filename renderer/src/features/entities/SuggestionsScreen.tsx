@@ -144,6 +144,15 @@ function choicesFor(group: SuggestionGroup, entities: Entity[]): Choice[] {
     if (foldName(entity.name) === folded || entity.aliases.some((a) => foldName(a) === folded))
       add(entity);
   }
+  // A short form of a known name ("Kanter" for "Elizabeth Kanter") offers that entity first.
+  const partOf = entities.filter(
+    (e) =>
+      !known.some((c) => c.value === `e:${e.id}`) &&
+      folded.length > 2 &&
+      [e.name, ...e.aliases].some((n) => foldName(n).split(' ').includes(folded)),
+  );
+  const shortForm = partOf.length > 0 && known.length === 0;
+  partOf.forEach(add);
   const name = sample.text.replace(/\s+/g, ' ').trim();
   const fresh = (type: EntityType): Choice => ({
     value: `n:${type}`,
@@ -153,8 +162,9 @@ function choicesFor(group: SuggestionGroup, entities: Entity[]): Choice[] {
   const others = ENTITY_TYPES.map((t) => t.type)
     .filter((t) => t !== sample.type)
     .map(fresh);
-  // A known entity's own name is accepted as that entity; anything else first as a new entity.
-  return sample.origin === 'known-entity'
+  // A known entity's own name (or a short form of it) is accepted as that entity by default;
+  // anything else first as a new entity.
+  return sample.origin === 'known-entity' || shortForm
     ? [...known, fresh(sample.type), ...others]
     : [fresh(sample.type), ...known, ...others];
 }
