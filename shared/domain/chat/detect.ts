@@ -128,8 +128,16 @@ function detectTextHead(fileName: string, head: string): ChatFormat | undefined 
       // signal-export's older layout has a comma and no seconds ("[2019-12-24, 12:23]"); its
       // newer one ends every message with two spaces (a Markdown line break).
       if (/^\[\d{4}-\d{2}-\d{2}, \d{2}:\d{2}\] /m.test(head)) return 'signal-export';
+      // and its own Markdown: attachment links into ./media/, (- reactions -), (( stickers )).
+      if (
+        /\]\(\.\/media\/|^\(- .* -\)\r?$|^\(\( .* \)\)\r?$|^\[[^\]]+\] [^:\n]+: \(This message was deleted\)/m.test(
+          head,
+        )
+      ) {
+        return 'signal-export';
+      }
       const headers = head.match(/^\[\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\] .*$/gm) ?? [];
-      const spaced = headers.filter((l) => l.endsWith('  ') || l.endsWith('  \r')).length;
+      const spaced = headers.filter((l) => /(?: {2}|: )\r?$/.test(l)).length;
       if (headers.length > 0 && spaced * 2 >= headers.length) return 'signal-export';
     }
   }

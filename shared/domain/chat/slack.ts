@@ -225,7 +225,9 @@ function parseSlackUnsafe(entries: ReadonlyMap<string, string>): ChatParseResult
       }
     }
     for (const m of messages) {
-      if (m.sender !== undefined && !m.system && !seen.has(m.sender)) {
+      // People only: integrations post as bots without a user.
+      const bot = m.extra?.bot === true && !/^[UW]/.test(m.senderId ?? '');
+      if (m.sender !== undefined && !m.system && !bot && !seen.has(m.sender)) {
         seen.add(m.sender);
         participants.push(m.sender);
       }
@@ -313,6 +315,17 @@ export function looksLikeSlackMessages(value: unknown): boolean {
   );
 }
 
+/**
+ * "1614596400.000200" → "2021-03-01T11:00:00Z". The digits after the dot keep messages of the same
+ * second apart (they are not a fraction to round), so only their first three are read, as ms.
+ */
+function isoFromSlackTs(ts: string): string | undefined {
+  const m = /^(\d{1,12})(?:\.(\d+))?$/.exec(ts);
+  if (!m) return undefined;
+  const ms = Number(m[1]) * 1000 + Number((m[2] ?? '').slice(0, 3).padEnd(3, '0'));
+  return isoFromEpochMs(ms);
+}
+
 function addUser(users: Users, u: JsonObject): void {
   const id = str(u.id);
   if (id === undefined) return;
@@ -369,11 +382,8 @@ function readMessage(raw: JsonObject, seq: number, users: Users): ParsedMessage 
     system: subtype !== undefined && SYSTEM_SUBTYPES.has(subtype),
     attachments: [],
   };
-  const seconds = num(raw.ts);
-  if (seconds !== undefined) {
-    const iso = isoFromEpochMs(Math.round(seconds * 1000));
-    if (iso !== undefined) message.sentAt = iso;
-  }
+  const iso = isoFromSlackTs(ts);
+  if (iso !== undefined) message.sentAt = iso;
 
   if (userId !== undefined) {
     message.senderId = userId;
@@ -484,7 +494,7 @@ export function slackText(
       return `@${label ?? word}`;
     }
     if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
-      const shown = unescapeEntities(label ?? target.replace(/^mailto:/, ''));
+      const shown = unescapeEntities(label ?? target.replace(/^(?:mailto|tel):/, ''));
       if (links) links.push({ text: shown, href: unescapeEntities(target) });
       return shown;
     }

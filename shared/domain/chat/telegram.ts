@@ -65,6 +65,7 @@ export function parseTelegram(value: unknown): ChatParseResult {
   if (Array.isArray(root.messages)) chats.push(root);
 
   let localOnly = 0;
+  let absolute = 0;
   let skipped = 0;
   const conversations: ParsedConversation[] = [];
   for (const chat of chats) {
@@ -75,7 +76,10 @@ export function parseTelegram(value: unknown): ChatParseResult {
         continue;
       }
       const message = readMessage(raw, messages.length);
-      if (message.sentAt !== undefined && !message.sentAt.endsWith('Z')) localOnly += 1;
+      if (message.sentAt !== undefined) {
+        if (message.sentAt.endsWith('Z')) absolute += 1;
+        else localOnly += 1;
+      }
       messages.push(message);
     }
     const conversation: ParsedConversation = {
@@ -95,6 +99,11 @@ export function parseTelegram(value: unknown): ChatParseResult {
   }
   if (conversations.length === 0) {
     warnings.push('The export lists no chats.');
+  }
+  if (localOnly > 0 && absolute > 0) {
+    warnings.push(
+      `${plural(localOnly, 'message')} ${localOnly === 1 ? 'has' : 'have'} only a local time (date) and ${plural(absolute, 'message')} only an absolute one (date_unixtime): the two cannot be compared exactly, so the export’s order is kept.`,
+    );
   }
 
   const chat: ParsedChat = {

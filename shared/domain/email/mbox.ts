@@ -37,8 +37,15 @@ export function isMboxSeparator(line: string): boolean {
   const sender = m[1]!;
   const rest = m[2] ?? '';
   if (rest === '') return sender === '-' || sender.includes('@') || /^MAILER-DAEMON$/i.test(sender);
-  // A date: a time of day and a year somewhere in it ("Thu Jun 13 23:25:49 1996", "Sat, 1 Jan 2000 10:00:00 +0000").
-  return /\b\d{1,2}:\d{2}(?::\d{2})?\b/.test(rest) && /\b(?:19|20)\d{2}\b/.test(rest);
+  // A date: a month, a time of day and a year ("Thu Jun 13 23:25:49 1996", "Sat, 1 Jan 2000
+  // 10:00:00 +0000", "2024-01-01 10:00:00").
+  return (
+    /\b\d{1,2}:\d{2}(?::\d{2})?\b/.test(rest) &&
+    (/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b[\s\S]*\b(?:19|20)\d{2}\b/i.test(
+      rest,
+    ) ||
+      /\b(?:19|20)\d{2}-\d{2}-\d{2}\b/.test(rest))
+  );
 }
 
 /** Whether a text starts like an mbox (its first line with text is a separator). */
