@@ -8,11 +8,13 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 
-/** The corpus folder: ../shared/corpus relative to the repository root. */
-export const CORPUS_DIR = resolve(
-  fileURLToPath(new URL('.', import.meta.url)),
-  '../../../../shared/corpus',
-);
+/**
+ * The corpus folder: ../shared/corpus relative to the repository root, or CASEFILE_CORPUS_DIR
+ * (set it to a missing folder to see the tests skip).
+ */
+export const CORPUS_DIR =
+  process.env.CASEFILE_CORPUS_DIR ??
+  resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../shared/corpus');
 
 /** Whether the corpus is here; when it is not, says so once (the tests that need it skip). */
 export function corpusAvailable(what: string): boolean {
