@@ -1,7 +1,8 @@
 // Issue 3: chat-export parsing speed. Parses generated 100,000-message exports of every layout the
 // generator writes (WhatsApp Android and iOS in several locales, Telegram JSON, signal-export
 // Markdown), in Chromium through the harness page (as the import worker will) and in Node, and
-// prints the median of three runs after a warm-up, in ms and messages per second.
+// prints the median of three runs after a warm-up, in ms and messages per second, and the heap a
+// parsed 100,000-message export holds.
 import { build } from 'esbuild';
 import { join } from 'node:path';
 import {
@@ -92,6 +93,26 @@ export default async function chatParsers({ context, report, root }) {
       `${Math.round((figures.count / ms) * 1000).toLocaleString('en-GB')} messages/s, ${figures.count.toLocaleString('en-GB')} messages, ${(input.text.length / 1e6).toFixed(1)} M chars`,
     );
   }
+  // What a parsed export holds in memory (the import keeps it until it is stored).
+  const held = await page.evaluate(
+    ({ fileName, text }) => {
+      const { parseChatExport, memory } = window.casefileBench;
+      globalThis.gc?.();
+      const before = memory()?.usedJSHeapSize ?? NaN;
+      window.__heldChat = parseChatExport({ fileName, text });
+      globalThis.gc?.();
+      const after = memory()?.usedJSHeapSize ?? NaN;
+      window.__heldChat = undefined;
+      return (after - before) / 1024 / 1024;
+    },
+    { fileName: inputs[1].fileName, text: inputs[1].text },
+  );
+  report(
+    `Chromium: heap held by the parsed ${inputs[1].label}`,
+    held,
+    'MB',
+    'the text itself excluded',
+  );
   await page.close();
 
   const parsers = await loadParsers(root);
