@@ -285,6 +285,16 @@ describe('WhatsApp: message bodies', () => {
     expect(chat.conversations[0]!.participants).toEqual(['Ben', 'Ana']);
   });
 
+  it('stays linear on a long file of events with no colon in it', () => {
+    const lines = Array.from(
+      { length: 200_000 },
+      (_, i) => `31/12/20, 10:00 - Event number ${i} happened`,
+    );
+    const messages = messagesOf(`${lines.join('\n')}\n31/12/20, 10:01 - Ana: the only message`);
+    expect(messages).toHaveLength(200_001);
+    expect(messages.filter((m) => !m.system).map((m) => m.sender)).toEqual(['Ana']);
+  });
+
   it('fails with a reason when no line is a WhatsApp message', () => {
     for (const text of ['', 'just some text\nmore text', '\n\n\n', '{"messages": []}']) {
       const result = parseWhatsApp('x', text);

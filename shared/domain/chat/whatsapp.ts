@@ -416,6 +416,20 @@ export function parseWhatsApp(
   }
 }
 
+/**
+ * The first ":" (followed by a space when `spaced`) between two offsets of one line, or -1.
+ * Searching only the line keeps a file of events without colons linear: indexOf would run on to
+ * the next colon in the file for every one of them.
+ */
+function colonIn(text: string, from: number, end: number, spaced: boolean): number {
+  for (let i = from; i < end; i += 1) {
+    if (text.charCodeAt(i) === 58 && (!spaced || (i + 1 < end && text.charCodeAt(i + 1) === 32))) {
+      return i;
+    }
+  }
+  return -1;
+}
+
 /** Checks the fields a scanned header holds; false for what cannot be a date and time. */
 function plausible(scan: Scan): boolean {
   if (scan.aDigits === 4) {
@@ -513,8 +527,8 @@ function parseWhatsAppUnsafe(
         attachments: [],
       };
       bodyStart = rest;
-      const sep = text.indexOf(': ', rest);
-      if (sep > rest && sep < firstLineEnd) {
+      const sep = colonIn(text, rest, firstLineEnd, true);
+      if (sep > rest) {
         const candidate = text.slice(rest, sep);
         if (!(candidate.length > 12 && SYSTEM_SENDER.test(candidate))) {
           message.sender = candidate;
@@ -548,8 +562,8 @@ function parseWhatsAppUnsafe(
     const at = i * STRIDE;
     const rest = nums[at + F_REST]!;
     const firstLineEnd = nums[at + F_LINE_END]!;
-    const colon = text.indexOf(':', rest);
-    if (colon <= rest || colon >= firstLineEnd) continue;
+    const colon = colonIn(text, rest, firstLineEnd, false);
+    if (colon <= rest) continue;
     const candidate = text.slice(rest, colon);
     if (!senders.has(candidate)) continue;
     const start = text.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1;
@@ -575,10 +589,12 @@ function parseWhatsAppUnsafe(
   const order = options.dateOrder ?? decideDateOrder(nums, count, warnings);
   const impossible: string[] = [];
   let brackets = 0;
+  let sentAt: string | undefined;
   for (let i = 0; i < count; i += 1) {
     const at = i * STRIDE;
     if (nums[at + F_FLAGS]! & BRACKET) brackets += 1;
-    const sentAt = isoOf(nums, at, order);
+    // Messages in a burst share their minute: reuse the previous string rather than build another.
+    if (i === 0 || !sameTime(nums, at, at - STRIDE)) sentAt = isoOf(nums, at, order);
     const message = messages[i]!;
     if (sentAt === undefined) impossible.push(message.sentAtStated);
     else message.sentAt = sentAt;
@@ -682,6 +698,12 @@ function countBackwards(nums: Int32Array, count: number, order: DateOrder): numb
     last = key;
   }
   return backwards;
+}
+
+/** Whether two headers state the same date and time (the fields from A to seconds). */
+function sameTime(nums: Int32Array, at: number, other: number): boolean {
+  for (let k = F_A; k <= F_SECOND; k += 1) if (nums[at + k] !== nums[other + k]) return false;
+  return true;
 }
 
 /** A header's time as ISO 8601 without an offset, or undefined when it does not exist. */
