@@ -9,10 +9,9 @@ import {
   Lightbulb,
   Pencil,
   Search,
-  UserRound,
   Users,
 } from 'lucide-react';
-import { CaseFormDialog, CaseProvider, useCase, useProfile } from '../features/cases';
+import { CaseFormDialog, CaseProvider, ProfileButton, useCase } from '../features/cases';
 import { DropZone, ImportProvider } from '../features/import';
 import { SourcesScreen } from '../features/sources';
 import { EntitiesScreen, SuggestionsProvider, SuggestionsScreen } from '../features/entities';
@@ -50,7 +49,6 @@ export function CaseWorkspace(props: CaseWorkspaceProps) {
 
 function WorkspaceLayout({ caseId, section, itemId, focusKind, focusValue }: CaseWorkspaceProps) {
   const { record, repos } = useCase();
-  const profile = useProfile();
   const [renaming, setRenaming] = useState(false);
   useSearchShortcut();
   const counts = useLiveQuery(async () => {
@@ -176,13 +174,7 @@ function WorkspaceLayout({ caseId, section, itemId, focusKind, focusValue }: Cas
         </ul>
         <span className="spacer" />
         <div className="workspace__footer">
-          <span
-            className="muted small workspace__profile"
-            title="The name the activity log records"
-          >
-            <UserRound aria-hidden="true" />
-            {profile.name}
-          </span>
+          <ProfileButton />
           <ThemeToggle />
         </div>
       </nav>

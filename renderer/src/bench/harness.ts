@@ -33,6 +33,7 @@ function startSuggestionWorker() {
   });
   return { api: wrap<SuggestionWorkerApi>(worker), stop: () => worker.terminate() };
 }
+import { parseChatExport } from '@shared/domain/chat';
 
 const harness = {
   Dexie,
@@ -47,6 +48,7 @@ const harness = {
   /** The search index class itself, to build one on the page and weigh it. */
   CaseSearchIndex,
   matcherFor,
+  parseChatExport,
   /** Heap figures Chromium reports (with --enable-precise-memory-info). */
   memory(): { usedJSHeapSize: number; totalJSHeapSize: number } | undefined {
     const memory = (
