@@ -71,7 +71,10 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) > 127) return false;
+  return true;
+}
 const ASCII_SEPARATORS = /[^a-z0-9]+/;
 
 /**
@@ -79,7 +82,7 @@ const ASCII_SEPARATORS = /[^a-z0-9]+/;
  * of it, takes a quicker path that gives the same words.
  */
 export function termsOf(text: string): string[] {
-  if (ASCII_ONLY.test(text)) {
+  if (isAscii(text)) {
     const words = text.toLowerCase().split(ASCII_SEPARATORS);
     if (words[0] === '') words.shift();
     if (words[words.length - 1] === '') words.pop();
