@@ -810,16 +810,34 @@ export class CaseSearchIndex {
     return [...groups.values()];
   }
 
-  /** Loads the texts of many documents at once (messages in one read). */
+  /** Loads the texts of many documents at once: messages in one read, source texts in two. */
   private async prefetch(ids: readonly string[]): Promise<void> {
     const messageIds = ids
       .filter((id) => id.startsWith('m:') && !this.textCache.has(id))
       .map((id) => id.slice(2));
-    if (messageIds.length === 0) return;
-    const messages = await this.db.messages.bulkGet(messageIds);
-    messages.forEach((message, index) => {
-      if (message) this.remember(`m:${messageIds[index]}`, message.text);
-    });
+    if (messageIds.length > 0) {
+      const messages = await this.db.messages.bulkGet(messageIds);
+      messages.forEach((message, index) => {
+        if (message) this.remember(`m:${messageIds[index]}`, message.text);
+      });
+    }
+    const sourceIds = [
+      ...new Set(
+        ids
+          .filter((id) => id.startsWith('t:'))
+          .map((id) => this.meta(id)?.sourceId)
+          .filter((id): id is string => Boolean(id) && !this.textCache.has(id as string)),
+      ),
+    ];
+    if (sourceIds.length > 0) {
+      const sources = await this.db.sources.bulkGet(sourceIds);
+      const revisionIds = sources.map((source) => source?.currentRevisionId ?? '');
+      const revisions = await this.db.texts.bulkGet(revisionIds.filter(Boolean));
+      const byId = new Map(revisions.filter(Boolean).map((r) => [r!.id, r!.text]));
+      sourceIds.forEach((sourceId, index) => {
+        this.remember(sourceId, byId.get(revisionIds[index] as string) ?? '');
+      });
+    }
   }
 
   private remember(key: string, text: string): void {
