@@ -1,5 +1,9 @@
 import type { Table } from 'dexie';
-import { chainActivityEntry, type ActivityDraft } from '@shared/domain/activityLog';
+import {
+  chainActivityEntry,
+  type ActivityDraft,
+  type ActivityEntry,
+} from '@shared/domain/activityLog';
 import type { CaseDb } from './caseDb';
 
 /** Appends one entry to the activity log; only valid inside a write transaction. */
@@ -39,9 +43,18 @@ export class CaseStore {
     const { db } = this;
     const actor = this.actor;
     return db.transaction('rw', [...tables, db.activity], async () => {
+      // The transaction holds the log's write lock, so the last entry read once stays the last:
+      // a bulk write of many records chains its entries without reading the log again each time.
+      let last: ActivityEntry | undefined;
+      let lastRead = false;
       const log: LogActivity = async (draft) => {
-        const last = await db.activity.orderBy('seq').last();
-        await db.activity.add(chainActivityEntry(last, draft, actor, nowIso()));
+        if (!lastRead) {
+          last = await db.activity.orderBy('seq').last();
+          lastRead = true;
+        }
+        const entry = chainActivityEntry(last, draft, actor, nowIso());
+        await db.activity.add(entry);
+        last = entry;
       };
       return work(log);
     });
