@@ -90,6 +90,8 @@ export function RichTextEditor({
 
   const extensions = useMemo(
     () =>
+      // The refs are read later, by the editor's callbacks, never while rendering.
+      // eslint-disable-next-line react-hooks/refs
       descriptionExtensions({
         ...(entityHref ? { entityHref } : {}),
         ...(citationHref ? { citationHref } : {}),

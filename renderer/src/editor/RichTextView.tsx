@@ -45,113 +45,122 @@ export function RichTextView({
     );
   }
   if (!read.doc) return null;
-  let key = 0;
-
-  const wrap = (mark: Mark, child: ReactNode): ReactNode => {
-    key += 1;
-    const attrs = mark.attrs ?? {};
-    switch (mark.type) {
-      case 'bold':
-        return <strong key={key}>{child}</strong>;
-      case 'italic':
-        return <em key={key}>{child}</em>;
-      case 'underline':
-        return <u key={key}>{child}</u>;
-      case 'strike':
-        return <s key={key}>{child}</s>;
-      case 'code':
-        return <code key={key}>{child}</code>;
-      case 'link': {
-        const href = safeHref(String(attrs.href ?? ''));
-        if (!href) return <Fragment key={key}>{child}</Fragment>;
-        return (
-          <a
-            key={key}
-            href={href}
-            className="rich-link"
-            rel="noopener noreferrer nofollow"
-            onClick={(event) => {
-              event.preventDefault();
-              setFollowing(href);
-            }}
-          >
-            {child}
-          </a>
-        );
-      }
-      case 'citation': {
-        const citationId = String(attrs.citationId ?? '');
-        const sourceId = String(attrs.sourceId ?? '');
-        if (!citationId || !sourceId) return <Fragment key={key}>{child}</Fragment>;
-        return (
-          <Link
-            key={key}
-            className="citation-mark"
-            href={citationHref(citationId, sourceId)}
-            title="Open the quoted passage in its source"
-          >
-            {child}
-          </Link>
-        );
-      }
-      default:
-        return <Fragment key={key}>{child}</Fragment>;
-    }
-  };
-
-  const render = (node: PmNode): ReactNode => {
-    key += 1;
-    const children = (node.content ?? []).map(render);
-    switch (node.type) {
-      case 'doc':
-        return <Fragment key={key}>{children}</Fragment>;
-      case 'paragraph':
-        return <p key={key}>{children}</p>;
-      case 'heading':
-        return node.attrs?.level === 3 ? (
-          <h5 key={key}>{children}</h5>
-        ) : (
-          <h4 key={key}>{children}</h4>
-        );
-      case 'bulletList':
-        return <ul key={key}>{children}</ul>;
-      case 'orderedList':
-        return (
-          <ol key={key} start={Number(node.attrs?.start ?? 1)}>
-            {children}
-          </ol>
-        );
-      case 'listItem':
-        return <li key={key}>{children}</li>;
-      case 'blockquote':
-        return <blockquote key={key}>{children}</blockquote>;
-      case 'hardBreak':
-        return <br key={key} />;
-      case 'entityMention': {
-        const id = String(node.attrs?.id ?? '');
-        const name = entityName?.(id) ?? String(node.attrs?.label ?? id);
-        return (
-          <Link key={key} className="entity-mention" href={entityHref(id)}>
-            @{name}
-          </Link>
-        );
-      }
-      case 'text': {
-        let out: ReactNode = node.text ?? '';
-        for (const mark of node.marks ?? []) out = wrap(mark, out);
-        return <Fragment key={key}>{out}</Fragment>;
-      }
-      default:
-        return <Fragment key={key}>{children}</Fragment>;
-    }
-  };
+  const context: RenderContext = { entityHref, citationHref, entityName, follow: setFollowing };
 
   return (
     <div className={className ? `rich-text-view ${className}` : 'rich-text-view'}>
-      {render(read.doc as PmNode)}
+      {renderNode(read.doc as PmNode, 'd', context)}
       {following ? (
         <LinkConfirmDialog href={following} onClose={() => setFollowing(undefined)} />
       ) : null}
     </div>
   );
+}
+
+interface RenderContext {
+  entityHref: (entityId: string) => string;
+  citationHref: (citationId: string, sourceId: string) => string;
+  entityName?: ((entityId: string) => string | undefined) | undefined;
+  follow: (href: string) => void;
+}
+
+function wrapMark(mark: Mark, child: ReactNode, key: string, context: RenderContext): ReactNode {
+  const attrs = mark.attrs ?? {};
+  switch (mark.type) {
+    case 'bold':
+      return <strong key={key}>{child}</strong>;
+    case 'italic':
+      return <em key={key}>{child}</em>;
+    case 'underline':
+      return <u key={key}>{child}</u>;
+    case 'strike':
+      return <s key={key}>{child}</s>;
+    case 'code':
+      return <code key={key}>{child}</code>;
+    case 'link': {
+      const href = safeHref(String(attrs.href ?? ''));
+      if (!href) return <Fragment key={key}>{child}</Fragment>;
+      return (
+        <a
+          key={key}
+          href={href}
+          className="rich-link"
+          rel="noopener noreferrer nofollow"
+          onClick={(event) => {
+            event.preventDefault();
+            context.follow(href);
+          }}
+        >
+          {child}
+        </a>
+      );
+    }
+    case 'citation': {
+      const citationId = String(attrs.citationId ?? '');
+      const sourceId = String(attrs.sourceId ?? '');
+      if (!citationId || !sourceId) return <Fragment key={key}>{child}</Fragment>;
+      return (
+        <Link
+          key={key}
+          className="citation-mark"
+          href={context.citationHref(citationId, sourceId)}
+          title="Open the quoted passage in its source"
+        >
+          {child}
+        </Link>
+      );
+    }
+    default:
+      return <Fragment key={key}>{child}</Fragment>;
+  }
+}
+
+function renderNode(node: PmNode, key: string, context: RenderContext): ReactNode {
+  const children = (node.content ?? []).map((child, index) =>
+    renderNode(child, `${key}.${index}`, context),
+  );
+  switch (node.type) {
+    case 'doc':
+      return <Fragment key={key}>{children}</Fragment>;
+    case 'paragraph':
+      return <p key={key}>{children}</p>;
+    case 'heading':
+      return node.attrs?.level === 3 ? (
+        <h5 key={key}>{children}</h5>
+      ) : (
+        <h4 key={key}>{children}</h4>
+      );
+    case 'bulletList':
+      return <ul key={key}>{children}</ul>;
+    case 'orderedList':
+      return (
+        <ol key={key} start={Number(node.attrs?.start ?? 1)}>
+          {children}
+        </ol>
+      );
+    case 'listItem':
+      return <li key={key}>{children}</li>;
+    case 'blockquote':
+      return <blockquote key={key}>{children}</blockquote>;
+    case 'hardBreak':
+      return <br key={key} />;
+    case 'entityMention': {
+      const id = String(node.attrs?.id ?? '');
+      const name = context.entityName?.(id) ?? String(node.attrs?.label ?? id);
+      return (
+        <Link key={key} className="entity-mention" href={context.entityHref(id)}>
+          @{name}
+        </Link>
+      );
+    }
+    case 'text': {
+      let out: ReactNode = node.text ?? '';
+      (node.marks ?? []).forEach((mark, index) => {
+        out = wrapMark(mark, out, `${key}m${index}`, context);
+      });
+      return <Fragment key={key}>{out}</Fragment>;
+    }
+    default:
+      return <Fragment key={key}>{children}</Fragment>;
+  }
 }

@@ -83,7 +83,7 @@ function escapeAttr(text: string): string {
 /** Only web and mail links survive; `javascript:`, `data:`, `file:` and relative links do not. */
 export function safeHref(href: string | undefined): string | undefined {
   if (!href) return undefined;
-  const trimmed = href.trim().replace(/[\u0000-\u001f\u007f\s]+/g, '');
+  const trimmed = href.trim().replace(/[\s\p{Cc}]+/gu, '');
   return /^(https?:\/\/|mailto:)/i.test(trimmed) ? trimmed : undefined;
 }
 
