@@ -6,6 +6,7 @@ import {
   CalendarClock,
   ChevronLeft,
   FileText,
+  NotebookPen,
   Pencil,
   UserRound,
   Users,
@@ -16,6 +17,7 @@ import { SourcesScreen } from '../features/sources';
 import { EntitiesScreen } from '../features/entities';
 import { TimelineScreen } from '../features/timeline';
 import { ActivityScreen } from '../features/activity';
+import { NotesScreen } from '../features/notes';
 import { parseSourceFocus, paths } from '../navigation/paths';
 import { ThemeToggle } from './ThemeToggle';
 import { Logo } from './Logo';
@@ -70,6 +72,9 @@ function WorkspaceLayout({ caseId, section, itemId, focusKind, focusValue }: Cas
     case 'activity':
       screen = <ActivityScreen />;
       break;
+    case 'notes':
+      screen = <NotesScreen />;
+      break;
     default:
       screen = <NotFound />;
   }
@@ -94,6 +99,13 @@ function WorkspaceLayout({ caseId, section, itemId, focusKind, focusValue }: Cas
       href: paths.timeline(caseId),
       Icon: CalendarClock,
       count: counts?.events,
+    },
+    {
+      key: 'notes',
+      label: 'Notes',
+      href: paths.notes(caseId),
+      Icon: NotebookPen,
+      count: undefined,
     },
     {
       key: 'activity',

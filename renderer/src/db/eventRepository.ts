@@ -11,7 +11,12 @@ import {
   type Source,
   type Verification,
 } from '@shared/schemas/records';
-import { formatPartialDate, sortKeysOf } from '@shared/domain/partialDate';
+import {
+  formatPartialDate,
+  normalizeTimeZone,
+  partialDateFromInstant,
+  sortKeysOf,
+} from '@shared/domain/partialDate';
 import { resolveTextAnchor } from '@shared/domain/textAnchor';
 import { canonicalJson } from '@shared/domain/canonicalJson';
 import { sha256Hex } from '@shared/domain/hashing';
@@ -34,6 +39,18 @@ export interface EventFields {
 export interface NewCitation {
   sourceId: string;
   anchor: Anchor;
+  /** The id to give the citation, when it must be known before it is stored (a citation mark). */
+  id?: string;
+}
+
+/** What surrounds a passage about to be cited: text before it, and when its source was made. */
+export interface CitedContext {
+  /** Up to 600 characters just before the passage (in the same text or message). */
+  before: string;
+  /** When the message or source itself was made, as it states it. */
+  reference?: PartialDate;
+  /** "the message’s date", "the source’s date". */
+  referenceLabel: string;
 }
 
 /** Why a change is made: directly, or by undoing or redoing an earlier one. */
@@ -284,7 +301,7 @@ export class EventRepository {
         sources.set(source.id, source);
       }
       const citation = CitationSchema.parse({
-        id: newId(),
+        id: input.id ?? newId(),
         eventId: event.id,
         sourceId: source.id,
         sourceSha256: source.sha256,
@@ -551,6 +568,48 @@ export class EventRepository {
     });
   }
 
+  /** The text before a passage and the date of its source or message, for date suggestions. */
+  async citedContext(citation: NewCitation): Promise<CitedContext> {
+    const { db } = this.store;
+    const source = await db.sources.get(citation.sourceId);
+    const { anchor } = citation;
+    const messageId =
+      anchor.type === 'message'
+        ? anchor.messageId
+        : anchor.type === 'text'
+          ? anchor.scope?.messageId
+          : undefined;
+    if (messageId) {
+      const message = await db.messages.get(messageId);
+      const reference = message?.sentAt ? dateOfSentAt(message.sentAt) : undefined;
+      const before =
+        message && anchor.type === 'text'
+          ? message.text.slice(Math.max(0, anchor.position.start - 600), anchor.position.start)
+          : '';
+      return {
+        before,
+        ...(reference ? { reference } : source?.sourceDate ? { reference: source.sourceDate } : {}),
+        referenceLabel: reference ? 'the message’s date' : 'the source’s date',
+      };
+    }
+    let before = '';
+    if (anchor.type === 'text' && source) {
+      const revisionId = anchor.revisionId ?? source.currentRevisionId;
+      const revision = revisionId ? await db.texts.get(revisionId) : undefined;
+      if (revision) {
+        before = revision.text.slice(
+          Math.max(0, anchor.position.start - 600),
+          anchor.position.start,
+        );
+      }
+    }
+    return {
+      before,
+      ...(source?.sourceDate ? { reference: source.sourceDate } : {}),
+      referenceLabel: 'the source’s date',
+    };
+  }
+
   /**
    * Whether each citation's quote still stands in its source's current text (or in its message),
    * found by position, by its quote, or approximately; 'missing' when a correction removed it.
@@ -604,4 +663,27 @@ export class EventRepository {
     }
     return health;
   }
+}
+
+/**
+ * The date of a message as its export states it: an ISO time with an offset keeps that offset; one
+ * without is the local time of the source, whatever that was.
+ */
+export function dateOfSentAt(sentAt: string): PartialDate | undefined {
+  const zone = /(Z|[+-]\d{2}:?\d{2})$/i.exec(sentAt.trim());
+  if (zone?.[1]) {
+    return partialDateFromInstant(sentAt, normalizeTimeZone(zone[1]) ?? 'UTC');
+  }
+  const wall = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})/.exec(sentAt.trim());
+  if (!wall) return undefined;
+  const [year, month, day, hour, minute] = wall.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59)
+    return undefined;
+  return { start: { year, month, day, hour, minute }, approximate: false };
 }

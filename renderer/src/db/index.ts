@@ -17,12 +17,13 @@ export type { EntityWithCount } from './entityRepository';
 export type {
   CitationHealth,
   ChangeOptions,
+  CitedContext,
   EventChange,
   EventFields,
   EventSnapshot,
   NewCitation,
 } from './eventRepository';
-export { MAX_DESCRIPTION_JSON } from './eventRepository';
+export { MAX_DESCRIPTION_JSON, dateOfSentAt } from './eventRepository';
 export { CASE_NOTES_ID, MAX_NOTE_JSON } from './noteRepository';
 export { defaultTagColor, type TagInUse } from './tagRepository';
 export { quoteOf } from './mentionRepository';

@@ -96,15 +96,17 @@ export class EventHistory {
   }
 }
 
-const histories = new Map<string, EventHistory>();
+const histories = new Map<string, { repos: CaseRepositories; history: EventHistory }>();
 
-/** The history of one case, kept while the app runs. */
-export function historyFor(caseId: string): EventHistory {
-  let history = histories.get(caseId);
-  if (!history) {
-    history = new EventHistory();
-    histories.set(caseId, history);
-  }
+/**
+ * The history of one open case. Reopening the case (a new database connection) starts a new one,
+ * since the old commands hold the old connection.
+ */
+export function historyFor(repos: CaseRepositories): EventHistory {
+  const kept = histories.get(repos.caseId);
+  if (kept && kept.repos === repos) return kept.history;
+  const history = new EventHistory();
+  histories.set(repos.caseId, { repos, history });
   return history;
 }
 
