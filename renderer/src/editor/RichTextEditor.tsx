@@ -349,8 +349,13 @@ export function RichTextEditor({
           onClose={() => setLinking(null)}
           onSave={(href) => {
             const chain = editor?.chain().focus().extendMarkRange('link');
-            if (href) chain?.setLink({ href }).run();
-            else chain?.unsetLink().run();
+            if (!href) chain?.unsetLink().run();
+            else if (editor?.state.selection.empty && !editor.isActive('link')) {
+              // Nothing selected: the address itself becomes the linked text.
+              chain
+                ?.insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] })
+                .run();
+            } else chain?.setLink({ href }).run();
             setLinking(null);
           }}
         />

@@ -183,7 +183,7 @@ export function EventDetails({ event, tagColor, onEdit, onDelete, onClose }: Eve
           />
         ) : null}
 
-        <section className="event-details__section" aria-label="Verification">
+        <section className="event-details__section" aria-label="Verification and sources">
           <h3>Verification</h3>
           <div className="row">
             <label className="visually-hidden" htmlFor={`verification-${event.id}`}>
