@@ -351,7 +351,7 @@ export function TimeAxis({
             />
           ))}
         </div>
-        <ul className="list-reset time-axis__labels" aria-label="Lanes">
+        <ul className="list-reset time-axis__labels" aria-label="Lane names">
           {lanes.map((lane) => (
             <li key={lane.key} className="time-axis__label" title={lane.label}>
               {lane.label}{' '}
