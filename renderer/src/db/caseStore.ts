@@ -9,6 +9,9 @@ import type { CaseDb } from './caseDb';
 /** Appends one entry to the activity log; only valid inside a write transaction. */
 export type LogActivity = (draft: ActivityDraft) => Promise<void>;
 
+/** Appends many entries at once, chained in order (bulk writes); only inside a write transaction. */
+export type LogActivities = (drafts: ActivityDraft[]) => Promise<void>;
+
 /** A new random id for a record. */
 export function newId(): string {
   return crypto.randomUUID();
@@ -39,7 +42,10 @@ export class CaseStore {
    * Runs `work` in one read-write transaction over `tables` and the activity log. `work` must only
    * wait on Dexie calls (anything else, such as `crypto.subtle`, would end the transaction early).
    */
-  write<T>(tables: Table[], work: (log: LogActivity) => Promise<T>): Promise<T> {
+  write<T>(
+    tables: Table[],
+    work: (log: LogActivity, logMany: LogActivities) => Promise<T>,
+  ): Promise<T> {
     const { db } = this;
     const actor = this.actor;
     return db.transaction('rw', [...tables, db.activity], async () => {
@@ -56,7 +62,20 @@ export class CaseStore {
         await db.activity.add(entry);
         last = entry;
       };
-      return work(log);
+      const logMany: LogActivities = async (drafts) => {
+        if (!lastRead) {
+          last = await db.activity.orderBy('seq').last();
+          lastRead = true;
+        }
+        const at = nowIso();
+        const entries: ActivityEntry[] = [];
+        for (const draft of drafts) {
+          last = chainActivityEntry(last, draft, actor, at);
+          entries.push(last);
+        }
+        await db.activity.bulkAdd(entries);
+      };
+      return work(log, logMany);
     });
   }
 }

@@ -265,17 +265,17 @@ export class EventRepository {
           updatedAt: at,
         });
       });
-      await this.store.write([db.events], async (log) => {
+      await this.store.write([db.events], async (_log, logMany) => {
         await db.events.bulkAdd(events);
-        for (const event of events) {
-          await log({
+        await logMany(
+          events.map((event) => ({
             action: 'event.create',
-            recordType: 'event',
+            recordType: 'event' as const,
             recordId: event.id,
             summary: `Added event “${clip(event.title)}” (${formatPartialDate(event.date)})`,
             details: { title: event.title, date: event.date, entityIds: event.entityIds },
-          });
-        }
+          })),
+        );
       });
       written += events.length;
     }

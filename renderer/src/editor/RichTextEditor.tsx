@@ -353,7 +353,11 @@ export function RichTextEditor({
             else if (editor?.state.selection.empty && !editor.isActive('link')) {
               // Nothing selected: the address itself becomes the linked text.
               chain
-                ?.insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] })
+                ?.insertContent({
+                  type: 'text',
+                  text: href,
+                  marks: [{ type: 'link', attrs: { href } }],
+                })
                 .run();
             } else chain?.setLink({ href }).run();
             setLinking(null);

@@ -73,26 +73,19 @@ export function TimelineList({
       aria-label="Events by date; use the arrow keys to move between events and Enter to open one"
       onKeyDown={onKeyDown}
     >
-      <ol
-        className="list-reset timeline__list"
-        ref={(el) => {
-          if (el) el.style.height = `${virtualizer.getTotalSize()}px`;
-        }}
-      >
+      <ol className="list-reset timeline__list" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const row = rows[item.index];
           if (!row) return null;
-          const place = (el: HTMLLIElement | null) => {
-            if (!el) return;
-            el.style.transform = `translateY(${item.start}px)`;
-            virtualizer.measureElement(el);
-          };
+          // React sets styles through the CSSOM, which the CSP allows (it forbids style attributes).
+          const place = { transform: `translateY(${item.start}px)` };
           if (row.kind === 'year') {
             return (
               <li
                 key={row.key}
                 data-index={item.index}
-                ref={place}
+                ref={virtualizer.measureElement}
+                style={place}
                 className="timeline__item timeline__year"
               >
                 <h3>
@@ -110,7 +103,8 @@ export function TimelineList({
               <li
                 key={row.key}
                 data-index={item.index}
-                ref={place}
+                ref={virtualizer.measureElement}
+                style={place}
                 className="timeline__item timeline__month"
               >
                 <h4>{row.label}</h4>
@@ -119,7 +113,13 @@ export function TimelineList({
           }
           const event = events[row.index] as Event;
           return (
-            <li key={row.key} data-index={item.index} ref={place} className="timeline__item">
+            <li
+              key={row.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              style={place}
+              className="timeline__item"
+            >
               <EventCard
                 event={event}
                 entities={entities}

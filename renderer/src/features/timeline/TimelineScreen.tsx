@@ -87,6 +87,11 @@ export function TimelineScreen({ eventId }: { eventId?: string | undefined }) {
     [form, from.value, to.value],
   );
   const shown = useMemo(() => filterEvents(events, filter, searchTextOf), [events, filter]);
+  // The axis draws the same events, in the order of their start.
+  const shownByStart = useMemo(
+    () => (data ? filterEvents(data.byStart, filter, searchTextOf) : []),
+    [data, filter],
+  );
   const filtering = isFiltering(filter);
   const selected = useMemo(
     () => (eventId ? events.find((e) => e.id === eventId) : undefined),
@@ -340,7 +345,7 @@ export function TimelineScreen({ eventId }: { eventId?: string | undefined }) {
       </form>
       {data && data.total > 0 ? (
         <TimeAxis
-          events={shown}
+          events={shownByStart}
           selectedId={eventId}
           entities={entities}
           tagColor={tagColor}

@@ -14,6 +14,8 @@ const FIRST_PAGE = 200;
 export interface TimelineEvents {
   /** In display order (see sortForDisplay). */
   events: Event[];
+  /** By the start of their interval (the order the axis needs). */
+  byStart: Event[];
   /** False while only the first page is in. */
   complete: boolean;
   /** How many events the case has, known before they are all loaded. */
@@ -22,32 +24,67 @@ export interface TimelineEvents {
 
 /**
  * Loads the events in two steps: the first page in date order (so the list paints at once, even
- * with 100,000 events), then all of them, kept up to date with every change.
+ * with 100,000 events), then all of them, kept up to date with every change. The full load starts
+ * only once the first page is in, so that it cannot hold the first page up.
  */
 export function useTimelineEvents(repos: CaseRepositories): TimelineEvents | undefined {
   const [state, setState] = useState<TimelineEvents>();
   useEffect(() => {
     let alive = true;
     let full = false;
-    void Promise.all([repos.events.firstInDateOrder(FIRST_PAGE), repos.events.count()]).then(
-      ([first, total]) => {
-        if (alive && !full) setState({ events: sortForDisplay(first), complete: false, total });
-      },
-    );
-    const subscription = liveQuery(() => repos.events.listInDateOrder()).subscribe({
-      next: (events) => {
-        full = true;
-        if (alive)
-          setState({ events: sortForDisplay(events), complete: true, total: events.length });
-      },
-      error: (error: unknown) => console.error('The timeline could not be loaded', error),
-    });
+    let subscription: { unsubscribe(): void } | undefined;
+    const subscribe = () => {
+      if (!alive) return;
+      subscription = liveQuery(() => repos.events.listInDateOrder()).subscribe({
+        next: (byStart) => {
+          full = true;
+          if (alive) {
+            setState({
+              events: sortForDisplay(byStart),
+              byStart,
+              complete: true,
+              total: byStart.length,
+            });
+            scheduleSearchText(byStart);
+          }
+        },
+        error: (error: unknown) => console.error('The timeline could not be loaded', error),
+      });
+    };
+    void Promise.all([repos.events.firstInDateOrder(FIRST_PAGE), repos.events.count()])
+      .then(([first, total]) => {
+        if (alive && !full)
+          setState({
+            events: sortForDisplay(first),
+            byStart: first,
+            complete: first.length >= total,
+            total,
+          });
+      })
+      .finally(() => {
+        // Let the first page paint before the whole timeline is read.
+        requestAnimationFrame(() => setTimeout(subscribe, 0));
+      });
     return () => {
       alive = false;
-      subscription.unsubscribe();
+      subscription?.unsubscribe();
     };
   }, [repos]);
   return state;
+}
+
+/** Folds the searchable text of events in small slices while the app is idle, ahead of a search. */
+function scheduleSearchText(events: readonly Event[]): void {
+  let index = 0;
+  const slice = () => {
+    const until = performance.now() + 8;
+    while (index < events.length && performance.now() < until) {
+      searchTextOf(events[index] as Event);
+      index += 1;
+    }
+    if (index < events.length) setTimeout(slice, 16);
+  };
+  setTimeout(slice, 200);
 }
 
 /** Folded searchable text by event id and version; kept across reloads of the event list. */
