@@ -172,7 +172,6 @@ test('bad stored data: a damaged description, 10,000 citations on one event, a q
     'events',
   );
   const meeting = events.find((e) => e.title === 'Meeting')!;
-  const visit = events.find((e) => e.title === 'Office visit')!;
 
   // A description that is not a document the editor knows, and 10,000 citations on one event.
   await putRecords(page, database, 'events', [

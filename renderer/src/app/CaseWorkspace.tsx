@@ -8,10 +8,9 @@ import {
   FileText,
   NotebookPen,
   Pencil,
-  UserRound,
   Users,
 } from 'lucide-react';
-import { CaseFormDialog, CaseProvider, useCase, useProfile } from '../features/cases';
+import { CaseFormDialog, CaseProvider, ProfileButton, useCase } from '../features/cases';
 import { DropZone, ImportProvider } from '../features/import';
 import { SourcesScreen } from '../features/sources';
 import { EntitiesScreen } from '../features/entities';
@@ -45,7 +44,6 @@ export function CaseWorkspace(props: CaseWorkspaceProps) {
 
 function WorkspaceLayout({ caseId, section, itemId, focusKind, focusValue }: CaseWorkspaceProps) {
   const { record, repos } = useCase();
-  const profile = useProfile();
   const [renaming, setRenaming] = useState(false);
   const counts = useLiveQuery(async () => {
     const db = repos.store.db;
@@ -159,13 +157,7 @@ function WorkspaceLayout({ caseId, section, itemId, focusKind, focusValue }: Cas
         </ul>
         <span className="spacer" />
         <div className="workspace__footer">
-          <span
-            className="muted small workspace__profile"
-            title="The name the activity log records"
-          >
-            <UserRound aria-hidden="true" />
-            {profile.name}
-          </span>
+          <ProfileButton />
           <ThemeToggle />
         </div>
       </nav>

@@ -10,6 +10,7 @@ import { createTextAnchor } from '@shared/domain/textAnchor';
 import { parsePartialDate, sortKeysOf } from '@shared/domain/partialDate';
 import { sha256Hex } from '@shared/domain/hashing';
 import { chainActivityEntry } from '@shared/domain/activityLog';
+import { parseChatExport } from '@shared/domain/chat';
 
 const harness = {
   Dexie,
@@ -19,6 +20,7 @@ const harness = {
   sortKeysOf,
   sha256Hex,
   chainActivityEntry,
+  parseChatExport,
   /** Heap figures Chromium reports (with --enable-precise-memory-info). */
   memory(): { usedJSHeapSize: number; totalJSHeapSize: number } | undefined {
     const memory = (
