@@ -361,7 +361,9 @@ export function EventDialog({
       description={
         event
           ? undefined
-          : 'The selected passage becomes the event’s citation: its exact words, kept with the source’s hash.'
+          : citation
+            ? 'The selected passage becomes the event’s citation: its exact words, kept with the source’s hash.'
+            : 'An event with no citation yet: cite a passage later from a source (Add event, then “Add to existing event”).'
       }
       onClose={onClose}
       onSubmit={submit}
