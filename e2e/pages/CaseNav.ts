@@ -7,7 +7,7 @@ export class CaseNav {
   readonly nav = () => this.page.getByRole('navigation', { name: 'Case' });
 
   async go(
-    section: 'Sources' | 'Entities' | 'Timeline' | 'Activity' | 'Search' | 'Suggestions',
+    section: 'Sources' | 'Entities' | 'Timeline' | 'Notes' | 'Activity' | 'Search' | 'Suggestions',
   ): Promise<void> {
     await this.nav()
       .getByRole('link', { name: new RegExp(`^${section}`) })

@@ -14,7 +14,9 @@ export type ActivityRecordType =
   | 'event'
   | 'citation'
   | 'comment'
-  | 'suggestion';
+  | 'suggestion'
+  | 'note'
+  | 'tag';
 
 /** What an entry says happened, before it is chained. */
 export interface ActivityDraft {

@@ -7,6 +7,7 @@ import {
   ChevronLeft,
   FileText,
   Lightbulb,
+  NotebookPen,
   Pencil,
   Search,
   Users,
@@ -18,6 +19,7 @@ import { EntitiesScreen, SuggestionsProvider, SuggestionsScreen } from '../featu
 import { SearchProvider, SearchScreen, useSearchShortcut } from '../features/search';
 import { TimelineScreen } from '../features/timeline';
 import { ActivityScreen } from '../features/activity';
+import { NotesScreen } from '../features/notes';
 import { parseSourceFocus, paths } from '../navigation/paths';
 import { ThemeToggle } from './ThemeToggle';
 import { Logo } from './Logo';
@@ -83,6 +85,9 @@ function WorkspaceLayout({ caseId, section, itemId, focusKind, focusValue }: Cas
     case 'suggestions':
       screen = <SuggestionsScreen />;
       break;
+    case 'notes':
+      screen = <NotesScreen />;
+      break;
     default:
       screen = <NotFound />;
   }
@@ -121,6 +126,13 @@ function WorkspaceLayout({ caseId, section, itemId, focusKind, focusValue }: Cas
       href: paths.timeline(caseId),
       Icon: CalendarClock,
       count: counts?.events,
+    },
+    {
+      key: 'notes',
+      label: 'Notes',
+      href: paths.notes(caseId),
+      Icon: NotebookPen,
+      count: undefined,
     },
     {
       key: 'activity',

@@ -8,8 +8,10 @@ import type {
   Event,
   Mention,
   Message,
+  Note,
   Source,
   Suggestion,
+  Tag,
   TextRevision,
 } from '@shared/schemas/records';
 
@@ -65,6 +67,8 @@ export class CaseDb extends Dexie {
   meta!: Table<CaseMeta, string>;
   suggestions!: EntityTable<Suggestion, 'id'>;
   merges!: EntityTable<EntityMerge, 'id'>;
+  notes!: EntityTable<Note, 'id'>;
+  tags!: Table<Tag, string>;
 
   constructor(
     readonly caseId: string,
@@ -92,6 +96,12 @@ export class CaseDb extends Dexie {
     this.version(3).stores({
       suggestions: 'id, &key, sourceId, status, [status+term], *entityIds',
       merges: 'id, survivorId, mergedId',
+    });
+
+    // Version 4 (timeline): case notes pages, and tag colours (events keep tag names in `tags`).
+    this.version(4).stores({
+      notes: 'id, updatedAt',
+      tags: 'name',
     });
   }
 }

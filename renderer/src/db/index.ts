@@ -4,6 +4,8 @@ import { CaseStore } from './caseStore';
 import { EntityRepository } from './entityRepository';
 import { EventRepository } from './eventRepository';
 import { MentionRepository } from './mentionRepository';
+import { NoteRepository } from './noteRepository';
+import { TagRepository } from './tagRepository';
 import { SourceRepository } from './sourceRepository';
 import { SuggestionRepository } from './suggestionRepository';
 
@@ -16,15 +18,28 @@ export type { AddSourceOutcome, NewSource } from './sourceRepository';
 export type { EntityWithCount, EntityChanges, EntityPage } from './entityRepository';
 export type { SuggestionGroup, FoundInSource, AcceptTarget } from './suggestionRepository';
 export { suggestionKey } from './suggestionRepository';
-export type { EventFields, NewCitation } from './eventRepository';
 export { quoteOf, sameAnchor } from './mentionRepository';
+export type {
+  CitationHealth,
+  ChangeOptions,
+  CitedContext,
+  EventChange,
+  EventFields,
+  EventSnapshot,
+  NewCitation,
+} from './eventRepository';
+export { MAX_DESCRIPTION_JSON, dateOfSentAt } from './eventRepository';
+export { CASE_NOTES_ID, MAX_NOTE_JSON } from './noteRepository';
+export { defaultTagColor, type TagInUse } from './tagRepository';
 export {
   ActivityRepository,
   EntityRepository,
   EventRepository,
   MentionRepository,
+  NoteRepository,
   SourceRepository,
   SuggestionRepository,
+  TagRepository,
 };
 
 /** The repositories of one open case. Components reach the database only through these. */
@@ -37,6 +52,8 @@ export interface CaseRepositories {
   events: EventRepository;
   activity: ActivityRepository;
   suggestions: SuggestionRepository;
+  notes: NoteRepository;
+  tags: TagRepository;
   /** Closes the case's database connection. */
   close(): void;
 }
@@ -53,6 +70,8 @@ export function openCase(caseId: string, actor: () => string): CaseRepositories 
     events: new EventRepository(store),
     activity: new ActivityRepository(store),
     suggestions: new SuggestionRepository(store),
+    notes: new NoteRepository(store),
+    tags: new TagRepository(store),
     close: () => store.db.close(),
   };
 }

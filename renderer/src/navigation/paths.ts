@@ -31,6 +31,7 @@ export const paths = {
   activity: (caseId: string) => `/cases/${caseId}/activity`,
   search: (caseId: string) => `/cases/${caseId}/search`,
   suggestions: (caseId: string) => `/cases/${caseId}/suggestions`,
+  notes: (caseId: string) => `/cases/${caseId}/notes`,
 };
 
 /** Reads the focus part of a source address back. */

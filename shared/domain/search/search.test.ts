@@ -82,7 +82,13 @@ describe('snippets', () => {
 describe('termsOf', () => {
   it('gives the same words on the quick ASCII path as the full tokenizer', async () => {
     const { termsOf } = await import('./tokens');
-    for (const text of ['  Hello, World! 40,000 x-ray  ', 'A.B.C', '', '!!!', "Kanter's fee\tpaid\n"]) {
+    for (const text of [
+      '  Hello, World! 40,000 x-ray  ',
+      'A.B.C',
+      '',
+      '!!!',
+      "Kanter's fee\tpaid\n",
+    ]) {
       expect(termsOf(text)).toEqual(tokenize(text).map((t) => t.term));
     }
   });

@@ -1,15 +1,26 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { Plus, Trash2 } from 'lucide-react';
 import type { Entity, EntityType } from '@shared/schemas/records';
-import { ENTITY_TYPES } from '@shared/domain/entityTypes';
+import { ENTITY_TYPES, entityTypeLabel } from '@shared/domain/entityTypes';
 import { Dialog, Field, Notice, useToast } from '../../ui';
 import { RichTextEditor } from '../../editor';
+import { paths } from '../../navigation/paths';
 import { useCase } from '../cases';
+import { rankEntities } from './EntityPicker';
 
 /** Edits everything about an entity. Renaming never changes a source. */
 export function EditEntityDialog({ entity, onClose }: { entity: Entity; onClose: () => void }) {
-  const { repos } = useCase();
+  const { repos, record } = useCase();
   const toast = useToast();
+  const others = useLiveQuery(() => repos.entities.list(), [repos]);
+  const findEntities = useCallback(
+    (query: string) =>
+      rankEntities(others ?? [], query)
+        .slice(0, 8)
+        .map((e) => ({ id: e.id, label: e.name, type: entityTypeLabel(e.type) })),
+    [others],
+  );
   const [name, setName] = useState(entity.name);
   const [type, setType] = useState<EntityType>(entity.type);
   const [aliases, setAliases] = useState(entity.aliases.join('\n'));
@@ -136,7 +147,13 @@ export function EditEntityDialog({ entity, onClose }: { entity: Entity; onClose:
       </Field>
       <div className="field">
         <span className="field__label">Description</span>
-        <RichTextEditor value={description} onChange={setDescription} label="Description" />
+        <RichTextEditor
+          value={description}
+          onChange={setDescription}
+          label="Description"
+          findEntities={findEntities}
+          entityHref={(id) => paths.entity(record.id, id)}
+        />
       </div>
       <Notice tone="info" live={false}>
         Renaming changes how the entity is listed. The words in the sources stay exactly as they

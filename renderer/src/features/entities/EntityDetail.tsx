@@ -7,11 +7,11 @@ import { entityTypeLabel } from '@shared/domain/entityTypes';
 import { formatPartialDate } from '@shared/domain/partialDate';
 import { messageOf } from '@shared/domain/entityProfile';
 import { Dialog, EmptyState, Loading, Notice, plural, useToast } from '../../ui';
+import { RichTextView } from '../../editor';
 import { paths } from '../../navigation/paths';
 import { useCase } from '../cases';
 import { EditEntityDialog } from './EditEntityDialog';
 import { EntityPicker } from './EntityPicker';
-import { RichTextView } from './RichTextView';
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -192,7 +192,15 @@ export function EntityDetail({ entityId }: { entityId: string }) {
           ) : null}
         </dl>
         {entity.description ? (
-          <RichTextView doc={entity.description} label={`About ${entity.name}`} />
+          <div role="group" aria-label={`About ${entity.name}`} className="entity-description">
+            <RichTextView
+              value={entity.description}
+              entityHref={(id) => paths.entity(record.id, id)}
+              citationHref={(citationId, sourceId) =>
+                paths.source(record.id, sourceId, { kind: 'citation', id: citationId })
+              }
+            />
+          </div>
         ) : null}
       </header>
       <div className="entity-detail__body">
