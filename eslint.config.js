@@ -68,6 +68,7 @@ export default tseslint.config(
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',
+      '**/*.tmp.mjs',
     ],
   },
   js.configs.recommended,
