@@ -40,6 +40,8 @@ function vendorFiles(): { path: string; file: string }[] {
     if (!existsSync(file)) throw new Error(`Vendor file missing: ${from} (run npm install).`);
     if (statSync(file).isDirectory()) {
       for (const name of readdirSync(file)) {
+        // pdf.js's JavaScript sandbox for scripted PDFs: Casefile never runs a PDF's scripts.
+        if (name.startsWith('quickjs')) continue;
         const inner = join(file, name);
         if (statSync(inner).isFile()) out.push({ path: `${path}/${name}`, file: inner });
       }

@@ -10,7 +10,13 @@ export { CaseDb, caseDbName, CASE_DB_PREFIX } from './caseDb';
 export { CatalogDb, CATALOG_DB_NAME } from './catalogDb';
 export { CatalogRepository, type Profile } from './catalogRepository';
 export { CaseStore, clip, newId, nowIso } from './caseStore';
-export type { AddSourceOutcome, NewSource } from './sourceRepository';
+export type {
+  AddSourceOutcome,
+  AddTreeOutcome,
+  CorrectionOutcome,
+  NewSource,
+  NewSourceTree,
+} from './sourceRepository';
 export type { EntityWithCount } from './entityRepository';
 export type { EventFields, NewCitation } from './eventRepository';
 export { quoteOf } from './mentionRepository';
