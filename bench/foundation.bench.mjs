@@ -3,10 +3,10 @@
 // entities panel, and the JS heap.
 import { firstPaint, heapMb, openHarness, watchFirstPaint } from './support.mjs';
 
-const SOURCES = 10_000;
-const EVENTS = 10_000;
-const MENTIONS = 50_000;
-const ENTITIES = 1_000;
+const SOURCES = Number(process.env.BENCH_SCALE ?? 1) * 10_000;
+const EVENTS = Number(process.env.BENCH_SCALE ?? 1) * 10_000;
+const MENTIONS = Number(process.env.BENCH_SCALE ?? 1) * 50_000;
+const ENTITIES = Math.max(10, Number(process.env.BENCH_SCALE ?? 1) * 1_000);
 
 export default async function foundation({ context, report }) {
   const harness = await openHarness(context);
@@ -120,14 +120,14 @@ export default async function foundation({ context, report }) {
     `${(seeded.times.sources / SOURCES).toFixed(2)} ms per source`,
   );
   report('entities written', ENTITIES, '', `${(seeded.times.entities / 1000).toFixed(1)} s`);
-  report('mentions written (one transaction each)', seeded.counts.mentions);
+  report('mentions written (1,000 per transaction)', seeded.counts.mentions);
   report(
     '  time',
     seeded.times.mentions / 1000,
     's',
     `${(seeded.times.mentions / MENTIONS).toFixed(2)} ms per mention`,
   );
-  report('events with a citation written', seeded.counts.events);
+  report('events with a citation written (1,000 per transaction)', seeded.counts.events);
   report(
     '  time',
     seeded.times.events / 1000,

@@ -1,16 +1,8 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, Redirect } from 'wouter';
-import {
-  Activity,
-  CalendarClock,
-  ChevronLeft,
-  FileText,
-  Pencil,
-  UserRound,
-  Users,
-} from 'lucide-react';
-import { CaseFormDialog, CaseProvider, useCase, useProfile } from '../features/cases';
+import { Activity, CalendarClock, ChevronLeft, FileText, Pencil, Users } from 'lucide-react';
+import { CaseFormDialog, CaseProvider, ProfileButton, useCase } from '../features/cases';
 import { DropZone, ImportProvider } from '../features/import';
 import { SourcesScreen } from '../features/sources';
 import { EntitiesScreen } from '../features/entities';
@@ -43,7 +35,6 @@ export function CaseWorkspace(props: CaseWorkspaceProps) {
 
 function WorkspaceLayout({ caseId, section, itemId, focusKind, focusValue }: CaseWorkspaceProps) {
   const { record, repos } = useCase();
-  const profile = useProfile();
   const [renaming, setRenaming] = useState(false);
   const counts = useLiveQuery(async () => {
     const db = repos.store.db;
@@ -147,13 +138,7 @@ function WorkspaceLayout({ caseId, section, itemId, focusKind, focusValue }: Cas
         </ul>
         <span className="spacer" />
         <div className="workspace__footer">
-          <span
-            className="muted small workspace__profile"
-            title="The name the activity log records"
-          >
-            <UserRound aria-hidden="true" />
-            {profile.name}
-          </span>
+          <ProfileButton />
           <ThemeToggle />
         </div>
       </nav>

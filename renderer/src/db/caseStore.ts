@@ -1,5 +1,9 @@
 import type { Table } from 'dexie';
-import { chainActivityEntry, type ActivityDraft } from '@shared/domain/activityLog';
+import {
+  chainActivityEntry,
+  type ActivityDraft,
+  type ActivityEntry,
+} from '@shared/domain/activityLog';
 import type { CaseDb } from './caseDb';
 
 /** Appends one entry to the activity log; only valid inside a write transaction. */
@@ -39,9 +43,18 @@ export class CaseStore {
     const { db } = this;
     const actor = this.actor;
     return db.transaction('rw', [...tables, db.activity], async () => {
+      // The transaction holds the log table, so the last entry read once stays the last one;
+      // many changes in one transaction chain their entries without reading it again.
+      let last: ActivityEntry | undefined;
+      let read = false;
       const log: LogActivity = async (draft) => {
-        const last = await db.activity.orderBy('seq').last();
-        await db.activity.add(chainActivityEntry(last, draft, actor, nowIso()));
+        if (!read) {
+          last = await db.activity.orderBy('seq').last();
+          read = true;
+        }
+        const entry = chainActivityEntry(last, draft, actor, nowIso());
+        await db.activity.add(entry);
+        last = entry;
       };
       return work(log);
     });

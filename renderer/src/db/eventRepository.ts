@@ -116,6 +116,79 @@ export class EventRepository {
     return event;
   }
 
+  /**
+   * Creates many events with their citations in one transaction (a bulk import, a benchmark),
+   * logging each event and citation as {@link create} does.
+   */
+  async createMany(items: { fields: EventFields; citations?: NewCitation[] }[]): Promise<Event[]> {
+    const { db } = this.store;
+    const at = nowIso();
+    const actor = this.store.actor;
+    const events = items.map(({ fields }) =>
+      EventSchema.parse({
+        id: newId(),
+        title: fields.title.replace(/\s+/g, ' ').trim(),
+        date: fields.date,
+        ...sortKeysOf(fields.date),
+        description: fields.description,
+        verification: 'unverified',
+        review: 'open',
+        tags: [],
+        entityIds: [...new Set(fields.entityIds ?? [])],
+        createdAt: at,
+        createdBy: actor,
+        updatedAt: at,
+      }),
+    );
+    await this.store.write([db.events, db.citations, db.sources], async (log) => {
+      const sourceIds = [
+        ...new Set(items.flatMap((item) => (item.citations ?? []).map((c) => c.sourceId))),
+      ];
+      const sources = new Map(
+        (await db.sources.bulkGet(sourceIds)).filter(Boolean).map((s) => [s!.id, s!]),
+      );
+      const citations: Citation[] = [];
+      for (const [index, event] of events.entries()) {
+        await log({
+          action: 'event.create',
+          recordType: 'event',
+          recordId: event.id,
+          summary: `Added event “${clip(event.title)}” (${formatPartialDate(event.date)})`,
+          details: { title: event.title, date: event.date, entityIds: event.entityIds },
+        });
+        for (const input of items[index]?.citations ?? []) {
+          const source = sources.get(input.sourceId);
+          if (!source) throw new Error('A cited source is no longer in this case.');
+          const citation = CitationSchema.parse({
+            id: newId(),
+            eventId: event.id,
+            sourceId: source.id,
+            sourceSha256: source.sha256,
+            anchor: input.anchor,
+            createdAt: at,
+            createdBy: actor,
+          });
+          citations.push(citation);
+          await log({
+            action: 'citation.create',
+            recordType: 'citation',
+            recordId: citation.id,
+            summary: `Cited “${clip(quoteOf(input.anchor) ?? source.title, 60)}” from “${clip(source.title, 60)}” for “${clip(event.title, 60)}”`,
+            details: {
+              eventId: event.id,
+              sourceId: source.id,
+              sourceSha256: source.sha256,
+              anchor: input.anchor,
+            },
+          });
+        }
+      }
+      await db.events.bulkAdd(events);
+      await db.citations.bulkAdd(citations);
+    });
+    return events;
+  }
+
   /** Changes an event's title, date, description or linked entities. */
   async update(id: string, fields: Partial<EventFields>): Promise<void> {
     const { db } = this.store;

@@ -1,4 +1,4 @@
-import type { Anchor, TextAnchor } from '@shared/schemas/anchor';
+import type { Anchor } from '@shared/schemas/anchor';
 import type { Mention } from '@shared/schemas/records';
 import { MentionSchema } from '@shared/schemas/records';
 import { clip, newId, nowIso, type CaseStore } from './caseStore';
@@ -36,10 +36,11 @@ export class MentionRepository {
       ]);
       if (!entity) throw new Error('That entity is no longer in this case.');
       if (!source) throw new Error('That source is no longer in this case.');
+      const key = anchorKey(input.anchor);
       const existing = await db.mentions
-        .where('[entityId+status]')
-        .equals([input.entityId, 'confirmed'])
-        .filter((m) => m.sourceId === input.sourceId && sameAnchor(m.anchor, input.anchor))
+        .where('[sourceId+status]')
+        .equals([input.sourceId, 'confirmed'])
+        .filter((m) => m.entityId === input.entityId && anchorKey(m.anchor) === key)
         .first();
       if (existing) return existing;
       const mention = MentionSchema.parse({
@@ -61,6 +62,65 @@ export class MentionRepository {
         details: { entityId: entity.id, sourceId: source.id, anchor: input.anchor },
       });
       return mention;
+    });
+  }
+
+  /**
+   * Tags many passages at once (accepting a batch of suggestions, a bulk import), in one
+   * transaction with one log entry per mention. Passages already tagged with the same entity are
+   * skipped. Returns the mentions created.
+   */
+  async createMany(
+    inputs: { entityId: string; sourceId: string; anchor: Anchor }[],
+  ): Promise<Mention[]> {
+    const { db } = this.store;
+    if (inputs.length === 0) return [];
+    return this.store.write([db.mentions, db.entities, db.sources], async (log) => {
+      const entityIds = [...new Set(inputs.map((i) => i.entityId))];
+      const sourceIds = [...new Set(inputs.map((i) => i.sourceId))];
+      const [entityList, sourceList, existing] = await Promise.all([
+        db.entities.bulkGet(entityIds),
+        db.sources.bulkGet(sourceIds),
+        db.mentions.where('sourceId').anyOf(sourceIds).toArray(),
+      ]);
+      const entities = new Map(entityList.filter(Boolean).map((e) => [e!.id, e!]));
+      const sources = new Map(sourceList.filter(Boolean).map((s) => [s!.id, s!]));
+      const taken = new Set(
+        existing
+          .filter((m) => m.status === 'confirmed')
+          .map((m) => `${m.entityId}|${m.sourceId}|${anchorKey(m.anchor)}`),
+      );
+      const at = nowIso();
+      const created: Mention[] = [];
+      for (const input of inputs) {
+        const entity = entities.get(input.entityId);
+        const source = sources.get(input.sourceId);
+        if (!entity) throw new Error('That entity is no longer in this case.');
+        if (!source) throw new Error('That source is no longer in this case.');
+        const key = `${input.entityId}|${input.sourceId}|${anchorKey(input.anchor)}`;
+        if (taken.has(key)) continue;
+        taken.add(key);
+        const mention = MentionSchema.parse({
+          id: newId(),
+          entityId: input.entityId,
+          sourceId: input.sourceId,
+          anchor: input.anchor,
+          status: 'confirmed',
+          origin: 'manual',
+          createdAt: at,
+          createdBy: this.store.actor,
+        });
+        created.push(mention);
+        await log({
+          action: 'mention.create',
+          recordType: 'mention',
+          recordId: mention.id,
+          summary: `Tagged “${clip(quoteOf(input.anchor) ?? entity.name, 60)}” as ${clip(entity.name, 60)} in “${clip(source.title, 60)}”`,
+          details: { entityId: entity.id, sourceId: source.id, anchor: input.anchor },
+        });
+      }
+      await db.mentions.bulkAdd(created);
+      return created;
     });
   }
 
@@ -88,16 +148,11 @@ export function quoteOf(anchor: Anchor): string | undefined {
   return anchor.type === 'text' ? anchor.quote.exact : undefined;
 }
 
-function sameAnchor(a: Anchor, b: Anchor): boolean {
-  if (a.type === 'text' && b.type === 'text') {
-    const ta: TextAnchor = a;
-    return (
-      ta.position.start === b.position.start &&
-      ta.position.end === b.position.end &&
-      ta.scope?.messageId === b.scope?.messageId &&
-      ta.scope?.page === b.scope?.page
-    );
+/** A key that is equal for two anchors on the same passage. */
+function anchorKey(anchor: Anchor): string {
+  if (anchor.type === 'text') {
+    return `t:${anchor.scope?.messageId ?? ''}:${anchor.scope?.page ?? ''}:${anchor.position.start}:${anchor.position.end}`;
   }
-  if (a.type === 'message' && b.type === 'message') return a.messageId === b.messageId;
-  return false;
+  if (anchor.type === 'message') return `m:${anchor.messageId}`;
+  return `r:${JSON.stringify(anchor.regions)}`;
 }

@@ -212,6 +212,50 @@ describe('entities, mentions and events', () => {
     );
   });
 
+  it('creates many mentions and events at once, logged one by one and chained', async () => {
+    const { repos } = await newCase();
+    const text = 'Oduya paid Halvorsen. Oduya denied it. Halvorsen agreed.';
+    const outcome = await addText(repos, text);
+    if (outcome.status !== 'imported') throw new Error('not imported');
+    const sourceId = outcome.source.id;
+    const oduya = await repos.entities.create({ name: 'Grace Oduya', type: 'person' });
+    const at = (word: string, from = 0) => {
+      const start = text.indexOf(word, from);
+      return createTextAnchor(text, start, start + word.length);
+    };
+    const created = await repos.mentions.createMany([
+      { entityId: oduya.id, sourceId, anchor: at('Oduya') },
+      { entityId: oduya.id, sourceId, anchor: at('Oduya', 5) },
+      { entityId: oduya.id, sourceId, anchor: at('Oduya') }, // the same passage twice: kept once
+    ]);
+    expect(created).toHaveLength(2);
+    expect(
+      await repos.mentions.createMany([{ entityId: oduya.id, sourceId, anchor: at('Oduya') }]),
+    ).toEqual([]);
+    expect(await repos.mentions.forEntity(oduya.id)).toHaveLength(2);
+
+    const events = await repos.events.createMany([
+      {
+        fields: { title: 'Paid', date: date('2020') },
+        citations: [{ sourceId, anchor: at('Oduya paid Halvorsen') }],
+      },
+      { fields: { title: 'Denied', date: date('2019') } },
+    ]);
+    expect(events.map((e) => e.title)).toEqual(['Paid', 'Denied']);
+    expect((await repos.events.listInDateOrder()).map((e) => e.title)).toEqual(['Denied', 'Paid']);
+    expect(await repos.events.citationsOf(events[0]!.id)).toHaveLength(1);
+    // case.create, import, entity, 2 mentions, 2 events, 1 citation
+    expect(await repos.activity.verify()).toEqual({
+      ok: true,
+      count: 8,
+      lastHash: expect.any(String),
+    });
+    await expect(
+      repos.mentions.createMany([{ entityId: 'gone', sourceId, anchor: at('Halvorsen') }]),
+    ).rejects.toThrow(/no longer in this case/);
+    expect(await repos.activity.count()).toBe(8);
+  });
+
   it('rolls back a change and its log entry together', async () => {
     const { repos } = await newCase();
     const before = await repos.activity.count();

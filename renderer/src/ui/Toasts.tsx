@@ -27,7 +27,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const show = useCallback(
     (message: ReactNode, tone: ToastTone = 'info') => {
       const id = nextToastId++;
-      setToasts((list) => [...list.slice(-4), { id, tone, message }]);
+      setToasts((list) => [...list.slice(-2), { id, tone, message }]);
       if (tone !== 'error') setTimeout(() => dismiss(id), 6_000);
     },
     [dismiss],

@@ -61,9 +61,10 @@ export function EventDialog({ open, citation, event, sourceDate, onClose }: Even
   const entities = useLiveQuery(() => repos.entities.list(), [repos]);
   const suggested = useLiveQuery(() => entitiesInPassage(repos, citation), [repos, citation]);
   const [title, setTitle] = useState(event?.title ?? '');
-  const [dateText, setDateText] = useState(
-    event ? formatPartialDate({ ...event.date, approximate: false }) : '',
-  );
+  const [dateText, setDateText] = useState(() => {
+    if (event) return formatPartialDate({ ...event.date, approximate: false });
+    return sourceDate ? formatPartialDate(sourceDate) : '';
+  });
   const [approximate, setApproximate] = useState(event?.date.approximate ?? false);
   const [description, setDescription] = useState<unknown>(event?.description);
   const [picked, setPicked] = useState<Set<string> | undefined>(
