@@ -78,7 +78,9 @@ function isUtf8(bytes: Uint8Array): boolean {
  * as separators (Windows tools write them); `.` segments and doubled slashes are dropped.
  */
 export function safeEntryName(raw: string): { name: string } | { reason: string } {
-  if (/[\u0000-\u001f]/.test(raw)) return { reason: 'its name contains control characters' };
+  for (let i = 0; i < raw.length; i += 1) {
+    if (raw.charCodeAt(i) < 0x20) return { reason: 'its name contains control characters' };
+  }
   const slashed = raw.replace(/\\/g, '/');
   if (slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed) || slashed.startsWith('//')) {
     return { reason: 'its name is an absolute path' };
