@@ -1,4 +1,5 @@
 import DOMPurify from 'dompurify';
+import { Parser } from 'htmlparser2';
 
 /** Attributes that can make a browser fetch or navigate. */
 const URL_ATTRIBUTES = ['src', 'srcset', 'href', 'xlink:href', 'poster', 'background', 'action', 'formaction', 'lowsrc', 'dynsrc', 'longdesc', 'cite', 'data'];
@@ -41,6 +42,51 @@ function instance(): ReturnType<typeof DOMPurify> {
   return purifier;
 }
 
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttribute = (text: string) => escapeText(text).replace(/"/g, '&quot;');
+
+/**
+ * A first pass with a tokenizer that builds no document: drops <style> and <script> elements and
+ * every style and event-handler attribute. DOMPurify parses into an inert document that still
+ * carries the app's CSP, which reports (harmlessly, but loudly) every inline style it meets; this
+ * pass means it never meets one.
+ */
+function stripStylesAndScripts(html: string): string {
+  const out: string[] = [];
+  let skip = 0;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (name === 'style' || name === 'script') {
+          skip += 1;
+          return;
+        }
+        if (skip > 0) return;
+        const kept = Object.entries(attributes)
+          .filter(([key]) => key !== 'style' && !/^on/i.test(key))
+          .map(([key, value]) => ` ${key}="${escapeAttribute(value)}"`)
+          .join('');
+        out.push(`<${name}${kept}>`);
+      },
+      ontext(text) {
+        if (skip === 0) out.push(escapeText(text));
+      },
+      onclosetag(name) {
+        if (name === 'style' || name === 'script') {
+          skip = Math.max(0, skip - 1);
+          return;
+        }
+        if (skip === 0 && !VOID.has(name)) out.push(`</${name}>`);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
+  );
+  parser.write(html);
+  parser.end();
+  return out.join('');
+}
+
 /**
  * An email's HTML made safe to show: DOMPurify removes scripts, event handlers and dangerous
  * elements; on top of that no style (inline styles and <style> could fetch with url()), no frames,
@@ -56,7 +102,7 @@ export function sanitizeEmailHtml(
   const purify = instance();
   cidUrls = attachments;
   blocked = 0;
-  const clean = purify.sanitize(html, {
+  const clean = purify.sanitize(stripStylesAndScripts(html), {
     FORBID_TAGS: ['style', 'link', 'iframe', 'frame', 'frameset', 'object', 'embed', 'form', 'input', 'button', 'picture', 'source', 'video', 'audio', 'track', 'meta', 'base', 'svg', 'math', 'template'],
     FORBID_ATTR: ['style', 'ping', 'srcset', 'target'],
     ALLOW_DATA_ATTR: false,
