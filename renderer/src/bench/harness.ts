@@ -10,6 +10,8 @@ import { createTextAnchor } from '@shared/domain/textAnchor';
 import { parsePartialDate, sortKeysOf } from '@shared/domain/partialDate';
 import { sha256Hex } from '@shared/domain/hashing';
 import { chainActivityEntry } from '@shared/domain/activityLog';
+import { characterErrorRate } from '@shared/domain/ocr/ocrText';
+import { ocrPool } from '../workers/import/ocr';
 
 const harness = {
   Dexie,
@@ -19,6 +21,9 @@ const harness = {
   sortKeysOf,
   sha256Hex,
   chainActivityEntry,
+  characterErrorRate,
+  /** The app's OCR pool (the same Tesseract set-up the import worker uses), in the page. */
+  ocrPool,
   /** Heap figures Chromium reports (with --enable-precise-memory-info). */
   memory(): { usedJSHeapSize: number; totalJSHeapSize: number } | undefined {
     const memory = (
