@@ -4,7 +4,7 @@
 // .gt.txt files, and 1080-px chat screenshots rendered here in Chromium (their ground truth is the
 // text the page shows).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openHarness } from './support.mjs';
