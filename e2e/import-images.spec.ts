@@ -181,4 +181,26 @@ test.describe('screenshots and photos', () => {
     await expect(note).toContainText('Kari Nordmann');
     await expect(note).toContainText('SN-4471-XK');
   });
+
+  test('a WebP screenshot made in the browser is recognised too', async ({ page, cases, sources }) => {
+    test.setTimeout(120_000);
+    await cases.open();
+    await cases.create('WebP');
+    const webp = await page.evaluate(async () => {
+      const canvas = new OffscreenCanvas(900, 220);
+      const context = canvas.getContext('2d')!;
+      context.fillStyle = '#ffffff';
+      context.fillRect(0, 0, 900, 220);
+      context.fillStyle = '#111111';
+      context.font = '44px sans-serif';
+      context.fillText('Halvorsen payment approved', 40, 90);
+      context.fillText('Reference HV 2020 114', 40, 170);
+      const blob = await canvas.convertToBlob({ type: 'image/webp', quality: 0.95 });
+      return [...new Uint8Array(await blob.arrayBuffer())];
+    });
+    await sources.importFiles([{ name: 'chat.webp', mimeType: 'image/webp', buffer: Buffer.from(webp) }]);
+    await expect(sources.result('chat.webp')).toContainText(/Imported · \d+ words recognised/);
+    await sources.open('chat');
+    await expect(page.getByRole('region', { name: 'Recognized text' })).toContainText('Halvorsen payment approved');
+  });
 });

@@ -11,6 +11,7 @@ import { parsePartialDate, sortKeysOf } from '@shared/domain/partialDate';
 import { sha256Hex } from '@shared/domain/hashing';
 import { chainActivityEntry } from '@shared/domain/activityLog';
 import { characterErrorRate } from '@shared/domain/ocr/ocrText';
+import { chatToMessages } from '@shared/domain/chat/toMessages';
 import { ocrPool } from '../workers/import/ocr';
 
 const harness = {
@@ -22,6 +23,7 @@ const harness = {
   sha256Hex,
   chainActivityEntry,
   characterErrorRate,
+  chatToMessages,
   /** The app's OCR pool (the same Tesseract set-up the import worker uses), in the page. */
   ocrPool,
   /** Heap figures Chromium reports (with --enable-precise-memory-info). */
