@@ -100,7 +100,7 @@ export default tseslint.config(
   },
   {
     files: ['shared/**/*.ts'],
-    ignores: ['shared/**/*.test.ts'],
+    ignores: ['shared/**/*.test.ts', 'shared/**/*.test-support.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -164,7 +164,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
-    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts'],
+    files: ['**/*.test.ts', '**/*.test.tsx', '**/*.test-support.ts', 'e2e/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -12,6 +12,7 @@ import { sha256Hex } from '@shared/domain/hashing';
 import { chainActivityEntry } from '@shared/domain/activityLog';
 import { characterErrorRate } from '@shared/domain/ocr/ocrText';
 import { chatToMessages } from '@shared/domain/chat/toMessages';
+import { parseChatExport } from '@shared/domain/chat';
 import { ocrPool } from '../workers/import/ocr';
 
 const harness = {
@@ -24,6 +25,7 @@ const harness = {
   chainActivityEntry,
   characterErrorRate,
   chatToMessages,
+  parseChatExport,
   /** The app's OCR pool (the same Tesseract set-up the import worker uses), in the page. */
   ocrPool,
   /** Heap figures Chromium reports (with --enable-precise-memory-info). */
