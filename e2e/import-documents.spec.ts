@@ -146,8 +146,9 @@ test('JSON: malformed, too large and unknown layouts are refused with the reason
     await small('unknown.json', JSON.stringify({ foo: [{ bar: 1 }] })),
     big,
   ]);
-  await expect(sources.result('broken.json')).toContainText('malformed');
-  await expect(sources.result('unknown.json')).toContainText('not a chat export layout Casefile knows. Known layouts: Telegram Desktop');
+  await expect(sources.result('broken.json')).toContainText('This JSON file is malformed');
+  await expect(sources.result('unknown.json')).toContainText('does not look like a chat export Casefile knows');
+  await expect(sources.result('unknown.json')).toContainText('Telegram Desktop JSON');
   await expect(sources.result('huge.json')).toContainText('Casefile reads JSON files of up to 200 MB');
   expect(await readStore(page, `casefile-case-${caseId}`, 'sources')).toHaveLength(0);
 });

@@ -12,7 +12,17 @@ import {
   findIdentifyingMetadata,
   identifyingMetadataWarning,
 } from '@shared/domain/import/identifyingMetadata';
+import {
+  detectChatFormat,
+  detectChatZip,
+  listChatAttachments,
+  parseChatExport,
+  type ParsedChat,
+} from '@shared/domain/chat';
+import { splitMbox } from '@shared/domain/email/mbox';
 import type { NewSource, NewSourceTree } from '../../db';
+import { chatTree, type ChatAttachmentSource } from './prepareChat';
+import { decodeText } from './decodeText';
 import { fileKindOf, KNOWN_FILE_TYPES } from './fileKind';
 import { ocrPool, OcrCancelledError } from './ocr';
 import { prepareDocx } from './prepareDocx';
@@ -328,6 +338,8 @@ async function prepareZipFile(input: FileInput, context: PrepareContext): Promis
       reason: `This archive holds ${plural(usable.length, 'file')}; Casefile takes up to ${MAX_CHILDREN.toLocaleString('en-GB')} from one archive. Unpack it and import the folders one by one.`,
     };
   }
+  const chat = await prepareChatZip(input, usable, context);
+  if (chat) return chat;
   const warnings: string[] = [];
   if (unsafe.length) {
     warnings.push(
@@ -381,7 +393,25 @@ async function prepareZipFile(input: FileInput, context: PrepareContext): Promis
   };
 }
 
-async function prepareJsonFile(input: FileInput): Promise<Prepared> {
+/** A chat export as a tree, with the export's own file as the source. */
+function chatPrepared(input: FileInput, mediaType: string, chat: ParsedChat, attachments: ChatAttachmentSource[] = []): Prepared {
+  const { tree, notes } = chatTree(
+    {
+      name: input.name,
+      ...(input.title ? { title: input.title } : {}),
+      mediaType,
+      sha256: input.sha256,
+      origin: input.origin,
+      bytes: blobOf(input.bytes, mediaType),
+      ...(input.provenance ? { provenance: input.provenance } : {}),
+    },
+    chat,
+    attachments,
+  );
+  return { ok: true, tree, notes };
+}
+
+async function prepareJsonFile(input: FileInput, context: PrepareContext): Promise<Prepared> {
   if (input.bytes.length === 0) {
     return { ok: false, reason: 'The file is empty (0 bytes): there is nothing to import.' };
   }
@@ -391,21 +421,166 @@ async function prepareJsonFile(input: FileInput): Promise<Prepared> {
       reason: `This JSON file is ${Math.round(input.bytes.length / 1024 / 1024)} MB; Casefile reads JSON files of up to ${MAX_JSON_BYTES / 1024 / 1024} MB (reading one takes several times its size in memory). Split the export, or export one chat at a time.`,
     };
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(new TextDecoder('utf-8', { fatal: false }).decode(input.bytes));
-  } catch (cause) {
-    return {
-      ok: false,
-      reason: `This JSON file is malformed (${cause instanceof Error ? cause.message : String(cause)}), so it was not imported.`,
-    };
+  const decoded = decodeText(input.bytes);
+  if (!decoded.ok) return decoded;
+  context.stage('Reading the chat export');
+  const parsed = parseChatExport({ fileName: input.name, text: decoded.text });
+  if (!parsed.ok) {
+    // Layouts are told from the start of the file; a broken file is better told as broken.
+    try {
+      JSON.parse(decoded.text);
+    } catch (cause) {
+      return {
+        ok: false,
+        reason: `This JSON file is malformed (${cause instanceof Error ? cause.message : String(cause)}), so it was not imported: it may be cut short or damaged.`,
+      };
+    }
+    return parsed;
   }
-  void data;
-  return {
-    ok: false,
-    reason:
-      'This JSON file is not a chat export layout Casefile knows. Known layouts: Telegram Desktop (result.json), DiscordChatExporter JSON, Facebook Messenger and Instagram (“Download your information”), and Slack and WhatsApp exports as .zip or .txt.',
+  if (context.cancelled()) return CANCELLED;
+  return chatPrepared(input, 'application/json', parsed.chat);
+}
+
+/**
+ * A zip that is a chat export (WhatsApp with media, Slack, Telegram, Signal, Messenger,
+ * Instagram): its text entries parsed, and every file a message names stored as a child source
+ * linked from its message. Undefined when the zip is no chat export.
+ */
+async function prepareChatZip(
+  input: FileInput,
+  entries: (ZipEntry & { name: string })[],
+  context: PrepareContext,
+): Promise<Prepared | undefined> {
+  const detected = detectChatZip(
+    input.name,
+    entries.map((entry) => entry.name),
+  );
+  if (detected.format === 'unknown') return undefined;
+  const byName = new Map(entries.map((entry) => [entry.name, entry]));
+  const texts = new Map<string, string>();
+  for (const path of detected.textEntries) {
+    const entry = byName.get(path);
+    if (!entry) continue;
+    const extracted = extractZipEntry(input.bytes, entry);
+    if (!extracted.ok) return { ok: false, reason: extracted.reason };
+    const decoded = decodeText(extracted.data);
+    texts.set(path, decoded.ok ? decoded.text : '');
+  }
+  context.stage('Reading the chat export');
+  const parsed = parseChatExport({ fileName: input.name, entries: texts, format: detected.format });
+  if (!parsed.ok) return parsed;
+  const links = listChatAttachments(
+    parsed.chat,
+    entries.map((entry) => entry.name),
+  ).filter((link) => link.entryPath !== undefined && !link.omitted);
+  const files: { name: string; path: string; bytes: Uint8Array }[] = [];
+  const seen = new Set<string>();
+  for (const link of links) {
+    const path = link.entryPath as string;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    if (context.cancelled()) return CANCELLED;
+    const extracted = extractZipEntry(input.bytes, byName.get(path) as ZipEntry);
+    if (!extracted.ok) {
+      if (/lies about its contents/.test(extracted.reason)) return { ok: false, reason: extracted.reason };
+      parsed.chat.warnings.push(`Not taken out: ${extracted.reason}`);
+      continue;
+    }
+    files.push({ name: baseName(path), path, bytes: extracted.data });
+  }
+  const prepared = await prepareChildren(files, 'attachment', context);
+  if (!prepared) return CANCELLED;
+  const attachments: ChatAttachmentSource[] = [];
+  const childById = new Map(prepared.children.map((child) => [child.id, child]));
+  for (const link of links) {
+    const id = prepared.byPath.get(link.entryPath as string);
+    const child = id ? childById.get(id) : undefined;
+    if (child) attachments.push({ name: link.name, child });
+  }
+  return chatPrepared(input, 'application/zip', parsed.chat, attachments);
+}
+
+/** Bytes as a string of the same length, one character per byte, so nothing is lost. */
+function bytesToBinaryString(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    out += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return out;
+}
+
+function binaryStringToBytes(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i += 1) out[i] = text.charCodeAt(i) & 0xff;
+  return out;
+}
+
+/**
+ * An mbox: split into its emails (the splitter keeps a body line starting with "From " inside its
+ * email), each read like an .eml with its own charset, grouped into threads; one source, one
+ * message per email, attachments as child sources. The mbox is split as bytes (one character per
+ * byte), so each email reaches the MIME parser exactly as it is in the file.
+ */
+async function prepareMboxFile(input: FileInput, context: PrepareContext): Promise<Prepared> {
+  if (input.bytes.length === 0) {
+    return { ok: false, reason: 'The file is empty (0 bytes): there is nothing to import.' };
+  }
+  context.stage('Splitting the mailbox');
+  const split = splitMbox(bytesToBinaryString(input.bytes));
+  if (split.messages.length === 0) {
+    return { ok: false, reason: `This mailbox holds no email. ${split.warnings.join(' ')}`.trim() };
+  }
+  const emails: ReadEmail[] = [];
+  const warnings = [...split.warnings];
+  for (const [index, message] of split.messages.entries()) {
+    if (context.cancelled()) return CANCELLED;
+    if (index % 10 === 0) context.stage(`Reading email ${index + 1} of ${split.messages.length}`);
+    try {
+      emails.push(await readEmail(binaryStringToBytes(message.raw), emails.length));
+    } catch (cause) {
+      warnings.push(
+        `Email ${index + 1} (${message.separator.slice(0, 80)}) could not be read: ${cause instanceof Error ? cause.message : String(cause)}`,
+      );
+    }
+  }
+  const subjects = threadEmails(emails);
+  const files: { name: string; path: string; mediaType?: string; bytes: Uint8Array }[] = [];
+  emails.forEach((email, e) => {
+    email.attachments.forEach((attachment, a) => {
+      files.push({ name: attachment.name, path: `${e}/${a}/${attachment.name}`, mediaType: attachment.mediaType, bytes: attachment.bytes });
+    });
+  });
+  if (files.length > MAX_CHILDREN) {
+    return { ok: false, reason: `This mailbox has ${plural(files.length, 'attachment')}; Casefile takes up to ${MAX_CHILDREN.toLocaleString('en-GB')} from one file.` };
+  }
+  const prepared = await prepareChildren(files, 'attachment', context);
+  if (!prepared) return CANCELLED;
+  emails.forEach((email, e) => {
+    const contentIds: Record<string, string> = {};
+    email.draft.attachments = email.attachments.map((attachment, a) => {
+      const id = prepared.byPath.get(`${e}/${a}/${attachment.name}`);
+      if (id && attachment.contentId) contentIds[attachment.contentId] = id;
+      return id ? { name: attachment.name, sourceId: id } : { name: attachment.name };
+    });
+    if (email.draft.attachments.length === 0) delete email.draft.attachments;
+    if (Object.keys(contentIds).length) email.draft.extra = { ...email.draft.extra, contentIds };
+    for (const warning of email.warnings) if (!warnings.includes(warning)) warnings.push(warning);
+  });
+  const source: NewSource = {
+    kind: 'email',
+    title: input.title?.trim() || titleFromFileName(input.name).replace(/\.mbox$/i, ''),
+    fileName: input.name,
+    mediaType: 'application/mbox',
+    sha256: input.sha256,
+    origin: input.origin,
+    bytes: blobOf(input.bytes, 'application/mbox'),
+    metadata: { email: { threads: Object.fromEntries(subjects), count: emails.length } },
+    warnings,
   };
+  if (input.provenance) source.provenance = input.provenance;
+  const notes = [plural(emails.length, 'email'), plural(subjects.size, 'thread')];
+  if (prepared.children.length) notes.push(plural(prepared.children.length, 'attachment'));
+  return { ok: true, tree: { source, messages: emails.map((email) => email.draft), children: prepared.children }, notes };
 }
 
 /**
@@ -423,7 +598,9 @@ export async function prepareFile(input: FileInput, context: PrepareContext): Pr
     case 'zip':
       return prepareZipFile(input, context);
     case 'json':
-      return prepareJsonFile(input);
+      return prepareJsonFile(input, context);
+    case 'mbox':
+      return prepareMboxFile(input, context);
     case 'pdf': {
       context.stage('Reading the PDF');
       const read = await preparePdf(input.bytes, context.cancelled);
@@ -481,6 +658,23 @@ export async function prepareFile(input: FileInput, context: PrepareContext): Pr
       const read = prepareTextSource(input.name, input.mediaType, input.bytes);
       if (!read.ok) return read;
       const { prepared } = read;
+      const chatWarnings: string[] = [];
+      if (prepared.kind === 'text' && input.origin !== 'paste') {
+        const detected = detectChatFormat(input.name, prepared.text);
+        if (detected.format !== 'unknown') {
+          context.stage('Reading the chat export');
+          const parsed = parseChatExport({ fileName: input.name, text: prepared.text, format: detected.format });
+          if (parsed.ok) {
+            const result = chatPrepared(input, prepared.mediaType, parsed.chat);
+            if (result.ok) {
+              result.tree.source.encoding = prepared.encoding;
+              result.tree.source.warnings = [...prepared.warnings, ...(result.tree.source.warnings ?? [])];
+            }
+            return result;
+          }
+          chatWarnings.push(`This file looks like a chat export but could not be read as one, so it was imported as text: ${parsed.reason}`);
+        }
+      }
       const source: NewSource = {
         kind: prepared.kind,
         title: input.title?.trim() || prepared.title,
@@ -490,7 +684,7 @@ export async function prepareFile(input: FileInput, context: PrepareContext): Pr
         bytes: blobOf(input.bytes, prepared.mediaType),
         text: prepared.text,
         encoding: prepared.encoding,
-        warnings: prepared.warnings,
+        warnings: [...prepared.warnings, ...chatWarnings],
       };
       if (input.origin !== 'paste') source.fileName = input.name;
       if (input.provenance) source.provenance = input.provenance;
