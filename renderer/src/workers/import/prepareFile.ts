@@ -338,8 +338,6 @@ async function prepareZipFile(input: FileInput, context: PrepareContext): Promis
       reason: `This archive holds ${plural(usable.length, 'file')}; Casefile takes up to ${MAX_CHILDREN.toLocaleString('en-GB')} from one archive. Unpack it and import the folders one by one.`,
     };
   }
-  const chat = await prepareChatZip(input, usable, context);
-  if (chat) return chat;
   const warnings: string[] = [];
   if (unsafe.length) {
     warnings.push(
@@ -348,6 +346,11 @@ async function prepareZipFile(input: FileInput, context: PrepareContext): Promis
         .map((e) => `“${e.rawName.slice(0, 120)}” (${e.unsafeReason})`)
         .join(', ')}${unsafe.length > 5 ? '…' : ''}. Nothing was ever written under these names.`,
     );
+  }
+  const chat = await prepareChatZip(input, usable, context);
+  if (chat) {
+    if (chat.ok) chat.tree.source.warnings = [...warnings, ...(chat.tree.source.warnings ?? [])];
+    return chat;
   }
   const extracted: { name: string; path: string; bytes: Uint8Array }[] = [];
   for (const [index, entry] of usable.entries()) {
