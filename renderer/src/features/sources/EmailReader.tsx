@@ -177,7 +177,7 @@ export function EmailReader({ source, focus }: { source: Source; focus?: SourceF
         ) : (
           threads.map(([threadId, list]) => (
             <section key={threadId} className="email-thread" aria-label={`Thread: ${threadSubjects[threadId] ?? list[0]?.extra?.subject ?? 'no subject'}`}>
-              {threads.length > 1 ? (
+              {threads.length > 1 && list.length > 1 ? (
                 <h2 className="email-thread__title">
                   {threadSubjects[threadId] ?? String(list[0]?.extra?.subject ?? '(no subject)')}{' '}
                   <span className="faint small">{plural(list.length, 'email')}</span>
