@@ -358,7 +358,11 @@ function ChatMessage({
         <time className="faint small" title={message.timeZoneAssumption ? `Time zone: ${message.timeZoneAssumption}` : undefined}>
           {message.sentAtStated}
         </time>
-        {message.edited ? <span className="badge">edited</span> : null}
+        {message.edited ? (
+          <span className="badge" title={typeof message.extra?.editedAtStated === 'string' ? `Edited ${message.extra.editedAtStated}` : 'Edited after it was sent'}>
+            edited{typeof message.extra?.editedAtStated === 'string' ? ` ${message.extra.editedAtStated}` : ''}
+          </span>
+        ) : null}
         {forwarded ? <span className="badge">forwarded from {forwarded}</span> : null}
         {message.replyToSeq !== undefined ? (
           <button type="button" className="link-button small" onClick={() => onReplyClick(message.replyToSeq as number)}>
