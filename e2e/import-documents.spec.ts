@@ -65,6 +65,15 @@ test('a PDF is read page by page and a citation knows its page; a Word document 
   await expect(page.getByRole('note', { name: 'Identifying metadata' })).toContainText('Per Hansen');
 });
 
+/** A zip whose headers say its one entry is 1,000 bytes, while it inflates to 3 MB. */
+function lyingZip(): Buffer {
+  const zip = Buffer.from(zipSync({ 'big.bin': new Uint8Array(3 * 1024 * 1024) }));
+  zip.writeUInt32LE(1000, 22); // local header
+  const central = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+  zip.writeUInt32LE(1000, central + 24);
+  return zip;
+}
+
 test('zip archives: contents become sources, bombs and escaping names are refused before anything is written', async ({
   page,
   cases,
@@ -96,7 +105,9 @@ test('zip archives: contents become sources, bombs and escaping names are refuse
     { name: 'slip.zip', mimeType: 'application/zip', buffer: slip },
     { name: 'office.zip', mimeType: 'application/zip', buffer: folder },
     { name: 'broken.zip', mimeType: 'application/zip', buffer: folder.subarray(0, folder.length - 40) },
+    { name: 'liar.zip', mimeType: 'application/zip', buffer: lyingZip() },
   ]);
+  await expect(sources.result('liar.zip')).toContainText('lies about its contents');
   await expect(sources.result('bomb.zip')).toContainText('zip bomb');
   await expect(sources.result('broken.zip')).toContainText('truncated');
   await expect(sources.result('slip.zip')).toContainText('Imported · 1 file taken out');

@@ -6,6 +6,7 @@ import {
   isSystemEntry,
   readZipDirectory,
   type ZipEntry,
+  type ZipEntryResult,
 } from '@shared/domain/archive/zip';
 import { readImageHeader } from '@shared/domain/import/imageHeader';
 import {
@@ -193,29 +194,55 @@ async function prepareChild(
 }
 
 /** Children of one parent, each hashed, the same file inside twice kept once. */
-async function prepareChildren(
-  files: { name: string; path: string; mediaType?: string; bytes: Uint8Array }[],
-  origin: SourceOrigin,
-  context: PrepareContext,
-): Promise<{ children: (NewSource & { id: string })[]; byPath: Map<string, string> } | undefined> {
+/** A file inside another: its bytes, or (for archive entries) how to inflate them when its turn comes. */
+interface ChildFile {
+  name: string;
+  path: string;
+  mediaType?: string;
+  bytes: Uint8Array | (() => ZipEntryResult);
+}
+
+type Children =
+  | { children: (NewSource & { id: string })[]; byPath: Map<string, string>; skipped: string[] }
+  | { refused: string }
+  | undefined;
+
+/**
+ * Children of one parent, each hashed, the same file inside twice kept once. Archive entries are
+ * inflated one at a time, just before they are read, so only one entry's bytes are held besides
+ * the Blobs being built (a 1 GB archive does not need 2 GB).
+ */
+async function prepareChildren(files: ChildFile[], origin: SourceOrigin, context: PrepareContext): Promise<Children> {
   const children: (NewSource & { id: string })[] = [];
   const bySha = new Map<string, string>();
   const byPath = new Map<string, string>();
+  const skipped: string[] = [];
   for (const [index, file] of files.entries()) {
     if (context.cancelled()) return undefined;
     if (files.length > 3) context.stage(`Reading file ${index + 1} of ${files.length} inside`);
-    const sha256 = await context.sha256(file.bytes);
+    let bytes: Uint8Array;
+    if (typeof file.bytes === 'function') {
+      const inflated = file.bytes();
+      if (!inflated.ok) {
+        // A lying size is a bomb: refuse the whole archive. Other damage skips the one entry.
+        if (/lies about its contents/.test(inflated.reason)) return { refused: inflated.reason };
+        skipped.push(`Not taken out: ${inflated.reason}`);
+        continue;
+      }
+      bytes = inflated.data;
+    } else bytes = file.bytes;
+    const sha256 = await context.sha256(bytes);
     const seen = bySha.get(sha256);
     if (seen) {
       byPath.set(file.path, seen);
       continue;
     }
-    const child = await prepareChild({ ...file, sha256, origin }, context);
+    const child = await prepareChild({ name: file.name, path: file.path, ...(file.mediaType ? { mediaType: file.mediaType } : {}), bytes, sha256, origin }, context);
     bySha.set(sha256, child.id);
     byPath.set(file.path, child.id);
     children.push(child);
   }
-  return { children, byPath };
+  return { children, byPath, skipped };
 }
 
 async function prepareImageFile(input: FileInput, context: PrepareContext): Promise<Prepared> {
@@ -290,6 +317,7 @@ async function prepareEmailFile(input: FileInput, context: PrepareContext): Prom
     context,
   );
   if (!attachments) return CANCELLED;
+  if ('refused' in attachments) return { ok: false, reason: attachments.refused };
   const contentIds: Record<string, string> = {};
   email.attachments.forEach((attachment) => {
     const id = attachments.byPath.get(attachment.name);
@@ -352,21 +380,18 @@ async function prepareZipFile(input: FileInput, context: PrepareContext): Promis
     if (chat.ok) chat.tree.source.warnings = [...warnings, ...(chat.tree.source.warnings ?? [])];
     return chat;
   }
-  const extracted: { name: string; path: string; bytes: Uint8Array }[] = [];
-  for (const [index, entry] of usable.entries()) {
-    if (context.cancelled()) return CANCELLED;
-    if (usable.length > 3) context.stage(`Unpacking file ${index + 1} of ${usable.length}`);
-    const result = extractZipEntry(input.bytes, entry);
-    if (!result.ok) {
-      // A lying size is a bomb: stop the whole archive. Other damage skips the one entry.
-      if (/lies about its contents/.test(result.reason)) return { ok: false, reason: result.reason };
-      warnings.push(`Not taken out: ${result.reason}`);
-      continue;
-    }
-    extracted.push({ name: baseName(entry.name), path: entry.name, bytes: result.data });
-  }
-  const prepared = await prepareChildren(extracted, 'archive', context);
+  const prepared = await prepareChildren(
+    usable.map((entry) => ({
+      name: baseName(entry.name),
+      path: entry.name,
+      bytes: () => extractZipEntry(input.bytes, entry),
+    })),
+    'archive',
+    context,
+  );
   if (!prepared) return CANCELLED;
+  if ('refused' in prepared) return { ok: false, reason: prepared.refused };
+  warnings.push(...prepared.skipped);
   const listing = usable
     .map((entry) => `${entry.name}  (${entry.size.toLocaleString('en-GB')} bytes)`)
     .join('\n');
@@ -476,23 +501,19 @@ async function prepareChatZip(
     parsed.chat,
     entries.map((entry) => entry.name),
   ).filter((link) => link.entryPath !== undefined && !link.omitted);
-  const files: { name: string; path: string; bytes: Uint8Array }[] = [];
-  const seen = new Set<string>();
-  for (const link of links) {
-    const path = link.entryPath as string;
-    if (seen.has(path)) continue;
-    seen.add(path);
-    if (context.cancelled()) return CANCELLED;
-    const extracted = extractZipEntry(input.bytes, byName.get(path) as ZipEntry);
-    if (!extracted.ok) {
-      if (/lies about its contents/.test(extracted.reason)) return { ok: false, reason: extracted.reason };
-      parsed.chat.warnings.push(`Not taken out: ${extracted.reason}`);
-      continue;
-    }
-    files.push({ name: baseName(path), path, bytes: extracted.data });
-  }
-  const prepared = await prepareChildren(files, 'attachment', context);
+  const paths = [...new Set(links.map((link) => link.entryPath as string))];
+  const prepared = await prepareChildren(
+    paths.map((path) => ({
+      name: baseName(path),
+      path,
+      bytes: () => extractZipEntry(input.bytes, byName.get(path) as ZipEntry),
+    })),
+    'attachment',
+    context,
+  );
   if (!prepared) return CANCELLED;
+  if ('refused' in prepared) return { ok: false, reason: prepared.refused };
+  parsed.chat.warnings.push(...prepared.skipped);
   const attachments: ChatAttachmentSource[] = [];
   const childById = new Map(prepared.children.map((child) => [child.id, child]));
   for (const link of links) {
@@ -547,7 +568,7 @@ async function prepareMboxFile(input: FileInput, context: PrepareContext): Promi
     }
   }
   const subjects = threadEmails(emails);
-  const files: { name: string; path: string; mediaType?: string; bytes: Uint8Array }[] = [];
+  const files: ChildFile[] = [];
   emails.forEach((email, e) => {
     email.attachments.forEach((attachment, a) => {
       files.push({ name: attachment.name, path: `${e}/${a}/${attachment.name}`, mediaType: attachment.mediaType, bytes: attachment.bytes });
@@ -558,6 +579,7 @@ async function prepareMboxFile(input: FileInput, context: PrepareContext): Promi
   }
   const prepared = await prepareChildren(files, 'attachment', context);
   if (!prepared) return CANCELLED;
+  if ('refused' in prepared) return { ok: false, reason: prepared.refused };
   emails.forEach((email, e) => {
     const contentIds: Record<string, string> = {};
     email.draft.attachments = email.attachments.map((attachment, a) => {
