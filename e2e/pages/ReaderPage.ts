@@ -51,4 +51,13 @@ export class ReaderPage {
     await dialog.getByRole('button', { name: 'Add to timeline' }).click();
     await expect(dialog).toBeHidden();
   }
+
+  /** Selects a passage and opens the Add event dialog on it. */
+  async openEventDialog(passage: string, occurrence = 0) {
+    await this.select(passage, occurrence);
+    await this.page.getByRole('button', { name: 'Add event' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Add event' });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
 }

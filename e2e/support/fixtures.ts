@@ -3,12 +3,14 @@ import { CasesPage } from '../pages/CasesPage';
 import { SourcesPage } from '../pages/SourcesPage';
 import { ReaderPage } from '../pages/ReaderPage';
 import { CaseNav } from '../pages/CaseNav';
+import { TimelinePage } from '../pages/TimelinePage';
 
 interface Fixtures {
   cases: CasesPage;
   sources: SourcesPage;
   reader: ReaderPage;
   nav: CaseNav;
+  timeline: TimelinePage;
   /** Problems seen while the test ran: console errors, page errors, requests off this machine. */
   problems: string[];
 }
@@ -36,6 +38,7 @@ export const test = base.extend<Fixtures>({
   sources: async ({ page }, use) => use(new SourcesPage(page)),
   reader: async ({ page }, use) => use(new ReaderPage(page)),
   nav: async ({ page }, use) => use(new CaseNav(page)),
+  timeline: async ({ page }, use) => use(new TimelinePage(page)),
 });
 
 export { expect };

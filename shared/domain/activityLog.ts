@@ -6,7 +6,16 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** The kinds of record an activity entry can be about. */
 export type ActivityRecordType =
-  'case' | 'source' | 'text' | 'entity' | 'mention' | 'event' | 'citation' | 'comment';
+  | 'case'
+  | 'source'
+  | 'text'
+  | 'entity'
+  | 'mention'
+  | 'event'
+  | 'citation'
+  | 'comment'
+  | 'note'
+  | 'tag';
 
 /** What an entry says happened, before it is chained. */
 export interface ActivityDraft {

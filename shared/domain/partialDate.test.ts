@@ -3,6 +3,8 @@ import {
   comparePartialDates,
   formatPartialDate,
   intervalOf,
+  isUncertainDate,
+  withTimeZone,
   normalizeTimeZone,
   parsePartialDate,
   partialDateFromInstant,
@@ -240,5 +242,50 @@ describe('helpers', () => {
       timeZone: 'UTC',
     });
     expect(partialDateFromInstant('not a date')).toBeUndefined();
+  });
+});
+
+describe('parts of years and decades', () => {
+  it('reads early, mid and late as approximate ranges', () => {
+    expect(parsed('early 2020')).toMatchObject({
+      start: { year: 2020, month: 1 },
+      end: { year: 2020, month: 4 },
+      approximate: true,
+    });
+    expect(parsed('mid-2020')).toMatchObject({ start: { month: 5 }, end: { month: 8 } });
+    expect(parsed('late April 2020')).toMatchObject({
+      start: { year: 2020, month: 4, day: 21 },
+      end: { year: 2020, month: 4, day: 30 },
+      approximate: true,
+    });
+    expect(formatPartialDate(parsed('early 2020'))).toBe('c. between January and April 2020');
+    expect(parsed(formatPartialDate(parsed('late 2020')))).toEqual(parsed('late 2020'));
+    expect(refused('early 14 April 2020')).toMatch(/month or a year/);
+  });
+
+  it('reads decades', () => {
+    expect(parsed('the 1990s')).toMatchObject({ start: { year: 1990 }, end: { year: 1999 } });
+  });
+
+  it('says which dates are uncertain', () => {
+    expect(isUncertainDate(parsed('14 April 2020'))).toBe(false);
+    expect(isUncertainDate(parsed('April 2020'))).toBe(true);
+    expect(isUncertainDate(parsed('c. 14 April 2020'))).toBe(true);
+    expect(isUncertainDate(parsed('before 14 April 2020'))).toBe(true);
+    expect(isUncertainDate(parsed('between 3 and 5 March 2020'))).toBe(false);
+  });
+
+  it('changes the time zone without moving the wall clock', () => {
+    const local = parsed('2020-04-14 15:00');
+    const utc = withTimeZone(local, 'UTC');
+    expect(utc.start).toEqual(local.start);
+    expect(formatPartialDate(utc)).toBe('14 April 2020, 15:00 UTC');
+    expect(withTimeZone(utc, undefined)).toEqual(local);
+  });
+
+  it('refuses years before 1 and after 9999, and negative years', () => {
+    expect(refused('10000-01-01')).toBeTruthy();
+    expect(refused('-44')).toBeTruthy();
+    expect(refused('0000')).toMatch(/1 to 9999/);
   });
 });

@@ -512,6 +512,12 @@ export function parsePartialDate(input: string): ParseResult {
     text = text.slice(0, -1).trim();
   }
 
+  const season = parseSeason(text);
+  if (season) {
+    if (!season.ok) return season;
+    return { ok: true, date: { ...season.date, approximate: true } };
+  }
+
   let result: ParseResult;
   const between = /^between\s+(.+?)\s+and\s+(.+)$/i.exec(text);
   const fromTo = /^from\s+(.+?)\s+(?:to|until|till|through)\s+(.+)$/i.exec(text);
@@ -559,6 +565,87 @@ export function parsePartialDate(input: string): ParseResult {
     return { ok: false, error: checked.error.issues[0]?.message ?? 'That date is not valid.' };
   }
   return { ok: true, date: checked.data };
+}
+
+const PART_OF_YEAR: Record<string, [number, number]> = {
+  early: [1, 4],
+  mid: [5, 8],
+  late: [9, 12],
+};
+
+/**
+ * "early 2020", "mid-2020", "late 2020" (thirds of the year, approximate), "early April 2020"
+ * (the first ten days, approximate) and decades ("the 1990s"). Undefined when the text is none
+ * of these.
+ */
+function parseSeason(text: string): ParseResult | undefined {
+  const decade = /^(?:the\s+)?(\d{3})0s$/i.exec(text);
+  if (decade?.[1]) {
+    const first = Number(decade[1]) * 10;
+    if (first < 1 || first + 9 > 9999) return { ok: false, error: 'Years run from 1 to 9999.' };
+    return {
+      ok: true,
+      date: { start: { year: first }, end: { year: first + 9 }, approximate: false },
+    };
+  }
+  const part = /^(early|mid|late)[\s-]+(.+)$/i.exec(text);
+  if (!part?.[1] || !part[2]) return undefined;
+  const inner = parsePoint(part[2]);
+  if (inner.error || !inner.point) return { ok: false, error: inner.error ?? 'Unreadable date.' };
+  const done = completePoint(inner.point, '');
+  if (done.error || !done.point) return { ok: false, error: done.error ?? 'Unreadable date.' };
+  const point = done.point;
+  const which = part[1].toLowerCase();
+  let date: PartialDate;
+  if (precisionOf(point) === 'year') {
+    const [from, to] = PART_OF_YEAR[which] ?? [1, 12];
+    date = {
+      start: { year: point.year, month: from },
+      end: { year: point.year, month: to },
+      approximate: true,
+    };
+  } else if (precisionOf(point) === 'month') {
+    const month = point.month ?? 1;
+    const last = daysInMonth(point.year, month);
+    const [from, to] = which === 'early' ? [1, 10] : which === 'mid' ? [11, 20] : [21, last];
+    date = {
+      start: { year: point.year, month, day: from },
+      end: { year: point.year, month, day: to },
+      approximate: true,
+    };
+  } else {
+    return { ok: false, error: `"${part[1]}" goes with a month or a year, not a day.` };
+  }
+  if (done.timeZone) date.timeZone = done.timeZone;
+  return { ok: true, date };
+}
+
+/**
+ * True when a date is uncertain enough to be drawn faded: approximate, open on one side, or stated
+ * no finer than a month.
+ */
+export function isUncertainDate(date: PartialDate): boolean {
+  if (date.approximate || date.bound) return true;
+  const precision = date.end
+    ? coarserPrecision(precisionOf(date.start), precisionOf(date.end))
+    : precisionOf(date.start);
+  return precision === 'year' || precision === 'month';
+}
+
+/** The finest precision a date states at its coarser end. */
+export function precisionOfDate(date: PartialDate): Precision {
+  return date.end
+    ? coarserPrecision(precisionOf(date.start), precisionOf(date.end))
+    : precisionOf(date.start);
+}
+
+/**
+ * The same date read in another time zone, or as the local time of the source (undefined). The
+ * wall-clock fields stay as the source states them; only their meaning changes.
+ */
+export function withTimeZone(date: PartialDate, timeZone: string | undefined): PartialDate {
+  const { timeZone: _old, ...rest } = date;
+  return timeZone ? { ...rest, timeZone } : rest;
 }
 
 /** The partial date of an instant, to the minute, in UTC. */

@@ -257,3 +257,37 @@ export const CommentSchema = z.object({
   createdAt: IsoTime,
 });
 export type Comment = z.infer<typeof CommentSchema>;
+
+/** The colours a tag can have; the palette has a light and a dark shade of each. */
+export const TagColorSchema = z.enum([
+  'grey',
+  'red',
+  'orange',
+  'yellow',
+  'green',
+  'teal',
+  'blue',
+  'purple',
+  'pink',
+]);
+export type TagColor = z.infer<typeof TagColorSchema>;
+
+/** A tag used on events, with the colour it is drawn in (events store tag names). */
+export const TagSchema = z.object({
+  name: z.string().trim().min(1, 'A tag needs a name.').max(60),
+  color: TagColorSchema,
+  createdAt: IsoTime,
+  createdBy: z.string(),
+  updatedAt: IsoTime,
+});
+export type Tag = z.infer<typeof TagSchema>;
+
+/** A rich-text page of the case (the case notes), as ProseMirror JSON. */
+export const NoteSchema = z.object({
+  id: Id,
+  title: z.string().max(200),
+  doc: z.unknown(),
+  updatedAt: IsoTime,
+  updatedBy: z.string(),
+});
+export type Note = z.infer<typeof NoteSchema>;

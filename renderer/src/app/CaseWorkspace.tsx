@@ -1,13 +1,22 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, Redirect } from 'wouter';
-import { Activity, CalendarClock, ChevronLeft, FileText, Pencil, Users } from 'lucide-react';
+import {
+  Activity,
+  CalendarClock,
+  ChevronLeft,
+  FileText,
+  NotebookPen,
+  Pencil,
+  Users,
+} from 'lucide-react';
 import { CaseFormDialog, CaseProvider, ProfileButton, useCase } from '../features/cases';
 import { DropZone, ImportProvider } from '../features/import';
 import { SourcesScreen } from '../features/sources';
 import { EntitiesScreen } from '../features/entities';
 import { TimelineScreen } from '../features/timeline';
 import { ActivityScreen } from '../features/activity';
+import { NotesScreen } from '../features/notes';
 import { parseSourceFocus, paths } from '../navigation/paths';
 import { ThemeToggle } from './ThemeToggle';
 import { Logo } from './Logo';
@@ -61,6 +70,9 @@ function WorkspaceLayout({ caseId, section, itemId, focusKind, focusValue }: Cas
     case 'activity':
       screen = <ActivityScreen />;
       break;
+    case 'notes':
+      screen = <NotesScreen />;
+      break;
     default:
       screen = <NotFound />;
   }
@@ -85,6 +97,13 @@ function WorkspaceLayout({ caseId, section, itemId, focusKind, focusValue }: Cas
       href: paths.timeline(caseId),
       Icon: CalendarClock,
       count: counts?.events,
+    },
+    {
+      key: 'notes',
+      label: 'Notes',
+      href: paths.notes(caseId),
+      Icon: NotebookPen,
+      count: undefined,
     },
     {
       key: 'activity',

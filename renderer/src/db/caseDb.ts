@@ -7,7 +7,9 @@ import type {
   Event,
   Mention,
   Message,
+  Note,
   Source,
+  Tag,
   TextRevision,
 } from '@shared/schemas/records';
 
@@ -61,6 +63,8 @@ export class CaseDb extends Dexie {
   activity!: Table<ActivityEntry, number>;
   ignoredTerms!: Table<IgnoredTerm, string>;
   meta!: Table<CaseMeta, string>;
+  notes!: EntityTable<Note, 'id'>;
+  tags!: Table<Tag, string>;
 
   constructor(
     readonly caseId: string,
@@ -82,6 +86,12 @@ export class CaseDb extends Dexie {
       activity: 'seq, at, recordId, recordType',
       ignoredTerms: 'term',
       meta: 'key',
+    });
+
+    // Version 4 (timeline): case notes pages, and tag colours (events keep tag names in `tags`).
+    this.version(4).stores({
+      notes: 'id, updatedAt',
+      tags: 'name',
     });
   }
 }

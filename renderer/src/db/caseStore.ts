@@ -9,6 +9,9 @@ import type { CaseDb } from './caseDb';
 /** Appends one entry to the activity log; only valid inside a write transaction. */
 export type LogActivity = (draft: ActivityDraft) => Promise<void>;
 
+/** Appends many entries at once, chained in order (bulk writes); only inside a write transaction. */
+export type LogActivities = (drafts: ActivityDraft[]) => Promise<void>;
+
 /** A new random id for a record. */
 export function newId(): string {
   return crypto.randomUUID();
@@ -39,24 +42,40 @@ export class CaseStore {
    * Runs `work` in one read-write transaction over `tables` and the activity log. `work` must only
    * wait on Dexie calls (anything else, such as `crypto.subtle`, would end the transaction early).
    */
-  write<T>(tables: Table[], work: (log: LogActivity) => Promise<T>): Promise<T> {
+  write<T>(
+    tables: Table[],
+    work: (log: LogActivity, logMany: LogActivities) => Promise<T>,
+  ): Promise<T> {
     const { db } = this;
     const actor = this.actor;
     return db.transaction('rw', [...tables, db.activity], async () => {
-      // The transaction holds the log table, so the last entry read once stays the last one;
-      // many changes in one transaction chain their entries without reading it again.
+      // The transaction holds the log's write lock, so the last entry read once stays the last:
+      // a bulk write of many records chains its entries without reading the log again each time.
       let last: ActivityEntry | undefined;
-      let read = false;
+      let lastRead = false;
       const log: LogActivity = async (draft) => {
-        if (!read) {
+        if (!lastRead) {
           last = await db.activity.orderBy('seq').last();
-          read = true;
+          lastRead = true;
         }
         const entry = chainActivityEntry(last, draft, actor, nowIso());
         await db.activity.add(entry);
         last = entry;
       };
-      return work(log);
+      const logMany: LogActivities = async (drafts) => {
+        if (!lastRead) {
+          last = await db.activity.orderBy('seq').last();
+          lastRead = true;
+        }
+        const at = nowIso();
+        const entries: ActivityEntry[] = [];
+        for (const draft of drafts) {
+          last = chainActivityEntry(last, draft, actor, at);
+          entries.push(last);
+        }
+        await db.activity.bulkAdd(entries);
+      };
+      return work(log, logMany);
     });
   }
 }

@@ -4,6 +4,8 @@ import { CaseStore } from './caseStore';
 import { EntityRepository } from './entityRepository';
 import { EventRepository } from './eventRepository';
 import { MentionRepository } from './mentionRepository';
+import { NoteRepository } from './noteRepository';
+import { TagRepository } from './tagRepository';
 import { SourceRepository } from './sourceRepository';
 
 export { CaseDb, caseDbName, CASE_DB_PREFIX } from './caseDb';
@@ -18,14 +20,27 @@ export type {
   NewSourceTree,
 } from './sourceRepository';
 export type { EntityWithCount } from './entityRepository';
-export type { EventFields, NewCitation } from './eventRepository';
+export type {
+  CitationHealth,
+  ChangeOptions,
+  CitedContext,
+  EventChange,
+  EventFields,
+  EventSnapshot,
+  NewCitation,
+} from './eventRepository';
+export { MAX_DESCRIPTION_JSON, dateOfSentAt } from './eventRepository';
+export { CASE_NOTES_ID, MAX_NOTE_JSON } from './noteRepository';
+export { defaultTagColor, type TagInUse } from './tagRepository';
 export { quoteOf } from './mentionRepository';
 export {
   ActivityRepository,
   EntityRepository,
   EventRepository,
   MentionRepository,
+  NoteRepository,
   SourceRepository,
+  TagRepository,
 };
 
 /** The repositories of one open case. Components reach the database only through these. */
@@ -37,6 +52,8 @@ export interface CaseRepositories {
   mentions: MentionRepository;
   events: EventRepository;
   activity: ActivityRepository;
+  notes: NoteRepository;
+  tags: TagRepository;
   /** Closes the case's database connection. */
   close(): void;
 }
@@ -52,6 +69,8 @@ export function openCase(caseId: string, actor: () => string): CaseRepositories 
     mentions: new MentionRepository(store),
     events: new EventRepository(store),
     activity: new ActivityRepository(store),
+    notes: new NoteRepository(store),
+    tags: new TagRepository(store),
     close: () => store.db.close(),
   };
 }

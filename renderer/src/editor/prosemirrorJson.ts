@@ -26,6 +26,12 @@ export function plainTextOf(doc: unknown, limit = Infinity): string {
       return;
     }
     if (node.type === 'hardBreak') out.push('\n');
+    if (node.type === 'entityMention') {
+      const label = `@${String(node.attrs?.label ?? node.attrs?.id ?? '')}`;
+      out.push(label);
+      length += label.length;
+      return;
+    }
     for (const child of node.content ?? []) if (isNode(child)) walk(child);
     if (BLOCKS.has(node.type)) out.push('\n');
   };

@@ -23,6 +23,7 @@ export const paths = {
   timeline: (caseId: string) => `/cases/${caseId}/timeline`,
   event: (caseId: string, eventId: string) => `/cases/${caseId}/timeline/${eventId}`,
   activity: (caseId: string) => `/cases/${caseId}/activity`,
+  notes: (caseId: string) => `/cases/${caseId}/notes`,
 };
 
 /** Reads the focus part of a source address back. */

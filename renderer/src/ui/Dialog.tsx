@@ -59,6 +59,8 @@ export function Dialog({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // A dialog opened from inside another (through a portal) must not submit the outer one too.
+    event.stopPropagation();
     onSubmit?.();
   };
 

@@ -1,234 +1,424 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Link } from 'wouter';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { CalendarClock, Pencil, Quote, Trash2 } from 'lucide-react';
-import type { Citation, Entity, Event, Source } from '@shared/schemas/records';
-import { formatPartialDate } from '@shared/domain/partialDate';
+import { useLocation } from 'wouter';
+import { CalendarClock, CalendarPlus, Redo2, SearchX, Undo2 } from 'lucide-react';
+import type { Event, ReviewState, Verification } from '@shared/schemas/records';
+import { intervalOf, parsePartialDate } from '@shared/domain/partialDate';
+import { filterEvents, isFiltering, type TimelineFilter } from '@shared/domain/timeline/rows';
+import { VERIFICATION_LABELS } from '@shared/domain/timeline/evidence';
 import { ConfirmDialog, EmptyState, Loading, plural, useToast } from '../../ui';
-import { plainTextOf } from '../../editor';
 import { paths } from '../../navigation/paths';
 import { useCase } from '../cases';
 import { EventDialog } from './EventDialog';
+import { EventDetails } from './EventDetails';
+import { TimelineList } from './TimelineList';
+import { TimeAxis, type LaneMode } from './TimeAxis';
+import { searchTextOf, useEntityMap, useTagColors, useTimelineEvents } from './useTimelineData';
+import { useEventHistory } from './useHistory';
 import './timeline.css';
 
-interface TimelineData {
-  events: Event[];
-  citations: Map<string, Citation[]>;
-  sources: Map<string, Pick<Source, 'id' | 'title'>>;
-  entities: Map<string, Pick<Entity, 'id' | 'name' | 'type'>>;
+interface FilterForm {
+  text: string;
+  entityId: string;
+  tag: string;
+  verification: string;
+  review: string;
+  from: string;
+  to: string;
 }
 
-/** The case's events in date order, each with its dated title, citations and entities. */
+const NO_FILTER: FilterForm = {
+  text: '',
+  entityId: '',
+  tag: '',
+  verification: '',
+  review: '',
+  from: '',
+  to: '',
+};
+
+function readBound(text: string, edge: 'start' | 'end'): { value?: number; error?: string } {
+  if (!text.trim()) return {};
+  const parsed = parsePartialDate(text);
+  if (!parsed.ok) return { error: parsed.error };
+  const interval = intervalOf(parsed.date);
+  return { value: edge === 'start' ? interval.start : interval.end };
+}
+
+/** True when a key press belongs to a field, an editor or a dialog rather than to the timeline. */
+function isTyping(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  if (!element || !element.closest) return false;
+  return Boolean(
+    element.closest('input, textarea, select, [contenteditable="true"], dialog') ||
+    document.querySelector('dialog[open]'),
+  );
+}
+
+/** The case's timeline: filters, the time axis, the grouped list and the selected event. */
 export function TimelineScreen({ eventId }: { eventId?: string | undefined }) {
-  const { repos } = useCase();
-  const data = useLiveQuery(async (): Promise<TimelineData> => {
-    const [events, citations, sources, entities] = await Promise.all([
-      repos.events.listInDateOrder(),
-      repos.events.citationsByEvent(),
-      repos.store.db.sources.toArray(),
-      repos.store.db.entities.toArray(),
-    ]);
-    return {
-      events,
-      citations,
-      sources: new Map(sources.map((s) => [s.id, { id: s.id, title: s.title }])),
-      entities: new Map(entities.map((e) => [e.id, { id: e.id, name: e.name, type: e.type }])),
-    };
-  }, [repos]);
+  const { repos, record } = useCase();
+  const [, navigate] = useLocation();
+  const toast = useToast();
+  const history = useEventHistory();
+  const data = useTimelineEvents(repos);
+  const entities = useEntityMap(repos);
+  const tagColor = useTagColors(repos);
+  const tags = useLiveQuery(() => repos.tags.list(), [repos]);
+  const [form, setForm] = useState<FilterForm>(NO_FILTER);
+  const [lanes, setLanes] = useState<LaneMode>('none');
   const [editing, setEditing] = useState<Event>();
+  const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState<Event>();
+  const events = useMemo(() => data?.events ?? [], [data]);
+
+  const from = readBound(form.from, 'start');
+  const to = readBound(form.to, 'end');
+  const filter = useMemo<TimelineFilter>(
+    () => ({
+      ...(form.text.trim() ? { text: form.text } : {}),
+      ...(form.entityId ? { entityId: form.entityId } : {}),
+      ...(form.tag ? { tag: form.tag } : {}),
+      ...(form.verification ? { verification: form.verification as Verification } : {}),
+      ...(form.review ? { review: form.review as ReviewState } : {}),
+      ...(from.value !== undefined ? { from: from.value } : {}),
+      ...(to.value !== undefined ? { to: to.value } : {}),
+    }),
+    [form, from.value, to.value],
+  );
+  const shown = useMemo(() => filterEvents(events, filter, searchTextOf), [events, filter]);
+  // The axis draws the same events, in the order of their start.
+  const shownByStart = useMemo(
+    () => (data ? filterEvents(data.byStart, filter, searchTextOf) : []),
+    [data, filter],
+  );
+  const filtering = isFiltering(filter);
+  const selected = useMemo(
+    () => (eventId ? events.find((e) => e.id === eventId) : undefined),
+    [events, eventId],
+  );
+
+  const select = useCallback(
+    (event: Event | undefined) =>
+      navigate(event ? paths.event(record.id, event.id) : paths.timeline(record.id), {
+        replace: true,
+      }),
+    [navigate, record.id],
+  );
+
+  const move = (step: number | 'first' | 'last') => {
+    if (shown.length === 0) return;
+    const index = selected ? shown.findIndex((e) => e.id === selected.id) : -1;
+    let next: number;
+    if (step === 'first') next = 0;
+    else if (step === 'last') next = shown.length - 1;
+    else if (index < 0) next = step > 0 ? 0 : shown.length - 1;
+    else next = Math.min(shown.length - 1, Math.max(0, index + step));
+    select(shown[next]);
+  };
+
+  const onNavigationKey = (event: KeyboardEvent<HTMLElement>) => {
+    if ((event.target as HTMLElement).closest('input, textarea, select')) return;
+    const keys: Record<string, number | 'first' | 'last'> = {
+      ArrowDown: 1,
+      ArrowRight: 1,
+      ArrowUp: -1,
+      ArrowLeft: -1,
+      PageDown: 10,
+      PageUp: -10,
+      Home: 'first',
+      End: 'last',
+    };
+    const step = keys[event.key];
+    if (step !== undefined && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      move(step);
+    } else if (
+      event.key === 'Enter' &&
+      selected &&
+      !(event.target as HTMLElement).closest('button, a')
+    ) {
+      event.preventDefault();
+      setEditing(selected);
+    }
+  };
+
+  const undo = useCallback(async () => {
+    try {
+      const label = await history.undo();
+      toast.show(label ? `Undone: ${label}.` : 'Nothing to undo.', 'info');
+    } catch (cause) {
+      toast.show(
+        `Could not undo: ${cause instanceof Error ? cause.message : String(cause)}`,
+        'error',
+      );
+    }
+  }, [history, toast]);
+  const redo = useCallback(async () => {
+    try {
+      const label = await history.redo();
+      toast.show(label ? `Redone: ${label}.` : 'Nothing to redo.', 'info');
+    } catch (cause) {
+      toast.show(
+        `Could not redo: ${cause instanceof Error ? cause.message : String(cause)}`,
+        'error',
+      );
+    }
+  }, [history, toast]);
+
+  // Shortcuts that work anywhere on the screen: N adds an event; Ctrl/Cmd+Z undoes, with Shift redoes.
+  const shortcuts = useRef({ undo, redo, add: () => setAdding(true) });
+  useEffect(() => {
+    shortcuts.current = { undo, redo, add: () => setAdding(true) };
+  }, [undo, redo]);
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (isTyping(event.target)) return;
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && event.key.toLowerCase() === 'z') {
+        event.preventDefault();
+        void (event.shiftKey ? shortcuts.current.redo() : shortcuts.current.undo());
+      } else if (mod && event.key.toLowerCase() === 'y') {
+        event.preventDefault();
+        void shortcuts.current.redo();
+      } else if (!mod && !event.altKey && (event.key === 'n' || event.key === 'N')) {
+        event.preventDefault();
+        shortcuts.current.add();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const set = (key: keyof FilterForm) => (value: string) =>
+    setForm((current) => ({ ...current, [key]: value }));
+  const entityOptions = useMemo(
+    () => [...(entities?.values() ?? [])].sort((a, b) => a.name.localeCompare(b.name)),
+    [entities],
+  );
 
   return (
-    <section className="timeline" aria-label="Timeline">
-      <div className="panel-header">
-        <h2>Timeline</h2>
-        {data ? <span className="badge">{plural(data.events.length, 'event')}</span> : null}
+    <div className="timeline-screen">
+      <header className="panel-header timeline-screen__header">
+        <h1>Timeline</h1>
+        {data ? (
+          <span className="badge" aria-label="Event count">
+            {filtering
+              ? `${shown.length.toLocaleString('en-GB')} of ${plural(data.total, 'event')}`
+              : plural(data.total, 'event')}
+          </span>
+        ) : null}
+        {data && !data.complete ? <span className="faint small">Loading all events…</span> : null}
+        <span className="spacer" />
+        <button
+          type="button"
+          className="button button--small"
+          disabled={!history.state.undoLabel || history.state.busy}
+          title={
+            history.state.undoLabel ? `Undo ${history.state.undoLabel} (Ctrl+Z)` : 'Nothing to undo'
+          }
+          aria-keyshortcuts="Control+Z Meta+Z"
+          onClick={undo}
+        >
+          <Undo2 aria-hidden="true" /> Undo
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={!history.state.redoLabel || history.state.busy}
+          title={
+            history.state.redoLabel
+              ? `Redo ${history.state.redoLabel} (Shift+Ctrl+Z)`
+              : 'Nothing to redo'
+          }
+          aria-keyshortcuts="Shift+Control+Z Shift+Meta+Z"
+          onClick={redo}
+        >
+          <Redo2 aria-hidden="true" /> Redo
+        </button>
+        <button
+          type="button"
+          className="button button--small button--primary"
+          aria-keyshortcuts="N"
+          title="Add an event (N)"
+          onClick={() => setAdding(true)}
+        >
+          <CalendarPlus aria-hidden="true" /> Add event
+        </button>
+      </header>
+      <form
+        className="timeline-filters"
+        aria-label="Filters"
+        role="search"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <input
+          className="input input--small"
+          type="search"
+          aria-label="Filter text"
+          placeholder="Words in title or description"
+          value={form.text}
+          onChange={(e) => set('text')(e.target.value)}
+        />
+        <select
+          className="select select--small"
+          aria-label="Entity"
+          value={form.entityId}
+          onChange={(e) => set('entityId')(e.target.value)}
+        >
+          <option value="">Any entity</option>
+          {entityOptions.map((entity) => (
+            <option key={entity.id} value={entity.id}>
+              {entity.name}
+            </option>
+          ))}
+        </select>
+        <select
+          className="select select--small"
+          aria-label="Tag"
+          value={form.tag}
+          onChange={(e) => set('tag')(e.target.value)}
+        >
+          <option value="">Any tag</option>
+          {(tags ?? []).map((tag) => (
+            <option key={tag.name} value={tag.name}>
+              #{tag.name} ({tag.count})
+            </option>
+          ))}
+        </select>
+        <select
+          className="select select--small"
+          aria-label="Status"
+          value={form.verification}
+          onChange={(e) => set('verification')(e.target.value)}
+        >
+          <option value="">Any status</option>
+          {Object.entries(VERIFICATION_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <select
+          className="select select--small"
+          aria-label="Review"
+          value={form.review}
+          onChange={(e) => set('review')(e.target.value)}
+        >
+          <option value="">Any review</option>
+          <option value="open">Not reviewed</option>
+          <option value="approved">Approved</option>
+          <option value="questioned">Questioned</option>
+        </select>
+        <input
+          className="input input--small timeline-filters__date"
+          aria-label="From"
+          placeholder="From (e.g. 2019)"
+          aria-invalid={from.error ? true : undefined}
+          title={from.error}
+          value={form.from}
+          onChange={(e) => set('from')(e.target.value)}
+        />
+        <input
+          className="input input--small timeline-filters__date"
+          aria-label="To"
+          placeholder="To (e.g. May 2020)"
+          aria-invalid={to.error ? true : undefined}
+          title={to.error}
+          value={form.to}
+          onChange={(e) => set('to')(e.target.value)}
+        />
+        {filtering || form.from || form.to ? (
+          <button
+            type="button"
+            className="button button--small button--ghost"
+            onClick={() => setForm(NO_FILTER)}
+          >
+            Clear filters
+          </button>
+        ) : null}
+        {from.error || to.error ? (
+          <p className="field__error timeline-filters__error" role="alert">
+            {from.error ? `From: ${from.error}` : `To: ${to.error}`}
+          </p>
+        ) : null}
+      </form>
+      {data && data.total > 0 ? (
+        <TimeAxis
+          events={shownByStart}
+          selectedId={eventId}
+          entities={entities}
+          tagColor={tagColor}
+          lanes={lanes}
+          onLanes={setLanes}
+          onSelect={select}
+          onOpen={setEditing}
+          onKeyDown={onNavigationKey}
+        />
+      ) : null}
+      <div className="timeline-screen__body">
+        <section className="timeline" aria-label="Timeline">
+          <h2 className="visually-hidden">Events by date</h2>
+          {data === undefined ? (
+            <Loading label="Loading the timeline…" />
+          ) : data.total === 0 ? (
+            <EmptyState icon={<CalendarClock aria-hidden="true" />} title="No events yet">
+              Open a source, select the passage that says what happened and choose Add event (or
+              press E). Each event keeps the exact words it rests on. You can also add an event here
+              (N).
+            </EmptyState>
+          ) : shown.length === 0 ? (
+            <EmptyState
+              icon={<SearchX aria-hidden="true" />}
+              title="No event matches the filters"
+              actions={
+                <button type="button" className="button" onClick={() => setForm(NO_FILTER)}>
+                  Clear filters
+                </button>
+              }
+            />
+          ) : (
+            <TimelineList
+              events={shown}
+              selectedId={eventId}
+              entities={entities}
+              tagColor={tagColor}
+              onSelect={select}
+              onOpen={setEditing}
+              onEdit={setEditing}
+              onDelete={setDeleting}
+              onKeyDown={onNavigationKey}
+            />
+          )}
+        </section>
+        {selected ? (
+          <EventDetails
+            key={selected.id}
+            event={selected}
+            tagColor={tagColor}
+            onEdit={setEditing}
+            onDelete={setDeleting}
+            onClose={() => select(undefined)}
+          />
+        ) : null}
       </div>
-      {data === undefined ? (
-        <Loading label="Loading the timeline…" />
-      ) : data.events.length === 0 ? (
-        <EmptyState icon={<CalendarClock aria-hidden="true" />} title="No events yet">
-          Open a source, select the passage that says what happened and choose Add event (or press
-          E). Each event keeps the exact words it rests on.
-        </EmptyState>
-      ) : (
-        <TimelineList data={data} selectedId={eventId} onEdit={setEditing} onDelete={setDeleting} />
-      )}
       {editing ? <EventDialog open event={editing} onClose={() => setEditing(undefined)} /> : null}
+      {adding ? (
+        <EventDialog
+          open
+          onClose={() => setAdding(false)}
+          onSaved={(id) => navigate(paths.event(record.id, id), { replace: true })}
+        />
+      ) : null}
       {deleting ? (
         <DeleteEventDialog event={deleting} onClose={() => setDeleting(undefined)} />
       ) : null}
-    </section>
-  );
-}
-
-interface TimelineListProps {
-  data: TimelineData;
-  selectedId?: string | undefined;
-  onEdit: (event: Event) => void;
-  onDelete: (event: Event) => void;
-}
-
-function TimelineList({ data, selectedId, onEdit, onDelete }: TimelineListProps) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: data.events.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => 150,
-    overscan: 6,
-  });
-  const selectedIndex = useMemo(
-    () => (selectedId ? data.events.findIndex((e) => e.id === selectedId) : -1),
-    [data.events, selectedId],
-  );
-  useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'center' });
-    // Scroll only when the selection changes, not on every data change.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selectedIndex]);
-
-  const items = virtualizer.getVirtualItems();
-  return (
-    <div className="timeline__scroll" ref={scrollRef}>
-      <ol className="list-reset timeline__list" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
-          const event = data.events[item.index] as Event;
-          return (
-            <li
-              key={event.id}
-              data-index={item.index}
-              ref={virtualizer.measureElement}
-              className="timeline__item"
-              style={{ transform: `translateY(${item.start}px)` }}
-            >
-              <EventCard
-                event={event}
-                citations={data.citations.get(event.id) ?? []}
-                sources={data.sources}
-                entities={data.entities}
-                selected={event.id === selectedId}
-                onEdit={onEdit}
-                onDelete={onDelete}
-              />
-            </li>
-          );
-        })}
-      </ol>
     </div>
   );
 }
 
-interface EventCardProps {
-  event: Event;
-  citations: Citation[];
-  sources: TimelineData['sources'];
-  entities: TimelineData['entities'];
-  selected: boolean;
-  onEdit: (event: Event) => void;
-  onDelete: (event: Event) => void;
-}
-
-const EventCard = memo(function EventCard({
-  event,
-  citations,
-  sources,
-  entities,
-  selected,
-  onEdit,
-  onDelete,
-}: EventCardProps) {
-  const { record } = useCase();
-  const description = plainTextOf(event.description, 400);
-  return (
-    <article
-      className={selected ? 'event-card event-card--selected' : 'event-card'}
-      aria-label={event.title}
-    >
-      <div className="event-card__date">
-        <time>{formatPartialDate(event.date)}</time>
-      </div>
-      <div className="event-card__body">
-        <div className="event-card__head">
-          <h3>{event.title}</h3>
-          <div className="event-card__actions">
-            <button
-              type="button"
-              className="button button--ghost button--icon button--small"
-              aria-label={`Edit ${event.title}`}
-              title="Edit"
-              onClick={() => onEdit(event)}
-            >
-              <Pencil aria-hidden="true" />
-            </button>
-            <button
-              type="button"
-              className="button button--ghost button--icon button--small"
-              aria-label={`Delete ${event.title}`}
-              title="Delete"
-              onClick={() => onDelete(event)}
-            >
-              <Trash2 aria-hidden="true" />
-            </button>
-          </div>
-        </div>
-        {description ? <p className="event-card__description">{description}</p> : null}
-        {citations.length > 0 ? (
-          <ul
-            className="list-reset event-card__citations"
-            aria-label={`Citations for ${event.title}`}
-          >
-            {citations.map((citation) => {
-              const source = sources.get(citation.sourceId);
-              const quote =
-                citation.anchor.type === 'text' ? citation.anchor.quote.exact : 'Cited region';
-              return (
-                <li key={citation.id}>
-                  <Link
-                    className="citation-link"
-                    href={paths.source(record.id, citation.sourceId, {
-                      kind: 'citation',
-                      id: citation.id,
-                    })}
-                  >
-                    <Quote aria-hidden="true" />
-                    <span className="citation-link__quote">
-                      “{quote.length > 280 ? `${quote.slice(0, 280)}…` : quote}”
-                    </span>
-                    <span className="citation-link__source">
-                      {source?.title ?? 'Missing source'}
-                    </span>
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
-        ) : (
-          <p className="faint small">No citation: this event is not backed by a source yet.</p>
-        )}
-        {event.entityIds.length > 0 ? (
-          <ul className="list-reset event-card__entities" aria-label={`Entities in ${event.title}`}>
-            {event.entityIds.map((id) => {
-              const entity = entities.get(id);
-              if (!entity) return null;
-              return (
-                <li key={id}>
-                  <Link className="chip" href={paths.entity(record.id, id)}>
-                    <span className="type-dot" data-type={entity.type} aria-hidden="true" />
-                    {entity.name}
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
-        ) : null}
-      </div>
-    </article>
-  );
-});
-
 function DeleteEventDialog({ event, onClose }: { event: Event; onClose: () => void }) {
-  const { repos } = useCase();
+  const { actions } = useEventHistory();
   const toast = useToast();
   const [busy, setBusy] = useState(false);
   return (
@@ -242,8 +432,11 @@ function DeleteEventDialog({ event, onClose }: { event: Event; onClose: () => vo
       onConfirm={async () => {
         setBusy(true);
         try {
-          await repos.events.remove(event.id);
-          toast.show(`Deleted “${event.title}”. The sources it cited are unchanged.`, 'success');
+          await actions.remove(event.id);
+          toast.show(
+            `Deleted “${event.title}”. The sources it cited are unchanged. Undo puts it back.`,
+            'success',
+          );
           onClose();
         } catch (cause) {
           toast.show(cause instanceof Error ? cause.message : String(cause), 'error');
@@ -253,7 +446,7 @@ function DeleteEventDialog({ event, onClose }: { event: Event; onClose: () => vo
     >
       <p>
         The event, its citations and its comments are removed from the timeline. The sources are not
-        touched.
+        touched. Undo (Ctrl+Z) puts it back.
       </p>
     </ConfirmDialog>
   );

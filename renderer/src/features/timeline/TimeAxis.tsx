@@ -1,0 +1,515 @@
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent as ReactPointerEvent,
+  type ReactNode,
+} from 'react';
+import { Maximize2, ZoomIn, ZoomOut } from 'lucide-react';
+import type { Entity, Event, TagColor } from '@shared/schemas/records';
+import { formatPartialDate, isUncertainDate } from '@shared/domain/partialDate';
+import { axisTicks, clampView, zoomView } from '@shared/domain/timeline/axisScale';
+
+/** How the axis splits events into lanes. */
+export type LaneMode = 'none' | 'entity' | 'tag';
+
+interface TimeAxisProps {
+  events: Event[];
+  selectedId?: string | undefined;
+  entities: Map<string, Entity> | undefined;
+  tagColor: (tag: string) => TagColor;
+  lanes: LaneMode;
+  onLanes: (mode: LaneMode) => void;
+  onSelect: (event: Event) => void;
+  onOpen: (event: Event) => void;
+  onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
+}
+
+interface View {
+  start: number;
+  span: number;
+}
+
+interface Lane {
+  key: string;
+  label: string;
+  /** Events of the lane by the start of their interval. */
+  items: Event[];
+  /** The longest interval in the lane, to find bars that started before the window. */
+  longest: number;
+}
+
+const LANE_HEIGHT = 64;
+const ROW_HEIGHT = 20;
+const MAX_LANES = 40;
+/** Past this many events in the drawn window, a lane shows how many events fall where instead. */
+const MAX_MARKS_PER_LANE = 250;
+const BIN_PX = 14;
+const YEAR = 365.25 * 86_400_000;
+
+function formatInstant(at: number, span: number): string {
+  const date = new Date(at);
+  const year = String(date.getUTCFullYear()).padStart(4, '0');
+  const month = date.toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' });
+  if (span > 3 * YEAR) return year;
+  if (span > 60 * 86_400_000) return `${month} ${year}`;
+  if (span > 2 * 86_400_000) return `${date.getUTCDate()} ${month} ${year}`;
+  return `${date.getUTCDate()} ${month} ${year}, ${String(date.getUTCHours()).padStart(2, '0')}:${String(date.getUTCMinutes()).padStart(2, '0')}`;
+}
+
+/** The first index whose start is at or after `at` (events sorted by sortStart). */
+function lowerBound(items: readonly Event[], at: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((items[mid] as Event).sortStart < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function buildLanes(
+  events: Event[],
+  mode: LaneMode,
+  entities: Map<string, Entity> | undefined,
+): { lanes: Lane[]; hidden: number } {
+  const byStart = [...events].sort((a, b) => a.sortStart - b.sortStart || a.sortEnd - b.sortEnd);
+  const make = (key: string, label: string): Lane => ({ key, label, items: [], longest: 0 });
+  const lanes = new Map<string, Lane>();
+  const add = (key: string, label: string, event: Event) => {
+    let lane = lanes.get(key);
+    if (!lane) {
+      lane = make(key, label);
+      lanes.set(key, lane);
+    }
+    lane.items.push(event);
+    lane.longest = Math.max(lane.longest, event.sortEnd - event.sortStart);
+  };
+  for (const event of byStart) {
+    if (mode === 'none') add('all', 'All events', event);
+    else if (mode === 'entity') {
+      const known = event.entityIds.filter((id) => entities?.has(id));
+      if (known.length === 0) add('~none', 'No entity', event);
+      for (const id of known) add(id, entities?.get(id)?.name ?? 'Entity', event);
+    } else {
+      if (event.tags.length === 0) add('~none', 'No tag', event);
+      for (const tag of event.tags) add(`#${tag}`, `#${tag}`, event);
+    }
+  }
+  const sorted = [...lanes.values()].sort(
+    (a, b) =>
+      Number(a.key === '~none') - Number(b.key === '~none') ||
+      b.items.length - a.items.length ||
+      a.label.localeCompare(b.label),
+  );
+  return { lanes: sorted.slice(0, MAX_LANES), hidden: Math.max(0, sorted.length - MAX_LANES) };
+}
+
+function fitView(events: readonly Event[]): View {
+  if (events.length === 0) {
+    const now = Date.UTC(new Date().getUTCFullYear(), 0, 1);
+    return clampView(now - 5 * YEAR, 10 * YEAR);
+  }
+  let min = Infinity;
+  let max = -Infinity;
+  for (const event of events) {
+    if (event.sortStart < min) min = event.sortStart;
+    const end = Math.max(event.sortEnd, event.sortStart + 1);
+    if (end > max) max = end;
+  }
+  const span = Math.max(max - min, 86_400_000);
+  return clampView(min - span * 0.04, span * 1.08);
+}
+
+/**
+ * A horizontal time axis, from centuries down to hours: drag or Shift+wheel to pan, Ctrl+wheel or
+ * the buttons to zoom. Ranges are bars; approximate, open and coarse dates are drawn faded. Lanes
+ * split events by entity or by tag. The track is drawn a screen wider on both sides and moved with a
+ * transform while panning, so panning repaints nothing until it runs out of drawn track.
+ */
+export function TimeAxis({
+  events,
+  selectedId,
+  entities,
+  tagColor,
+  lanes: laneMode,
+  onLanes,
+  onSelect,
+  onOpen,
+  onKeyDown,
+}: TimeAxisProps) {
+  const viewportRef = useRef<HTMLDivElement>(null);
+  const trackRef = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(1000);
+  const [view, setView] = useState<View>(() => fitView(events));
+  // The view the drawn track was laid out for; panning moves the track until it is re-drawn.
+  const drawnRef = useRef<View>(view);
+  const dragRef = useRef<{ x: number; start: number; moved: boolean } | null>(null);
+  const liveStartRef = useRef(view.start);
+  const rangeRef = useRef<HTMLSpanElement>(null);
+
+  const { lanes, hidden } = useMemo(
+    () => buildLanes(events, laneMode, entities),
+    [events, laneMode, entities],
+  );
+  const fitted = useMemo(() => fitView(events), [events]);
+
+  useLayoutEffect(() => {
+    const element = viewportRef.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.max(200, entry.contentRect.width));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const msPerPx = view.span / width;
+  // The drawn window: one screen either side of the view.
+  const drawStart = view.start - view.span;
+  const drawEnd = view.start + 2 * view.span;
+
+  const applyOffset = useCallback(
+    (start: number) => {
+      liveStartRef.current = start;
+      const track = trackRef.current;
+      if (track) track.style.transform = `translateX(${-(start - drawStart) / msPerPx}px)`;
+      // Written straight to the page: panning must not re-render the axis.
+      if (rangeRef.current) {
+        rangeRef.current.textContent = `${formatInstant(start, view.span)} – ${formatInstant(start + view.span, view.span)}`;
+      }
+    },
+    [drawStart, msPerPx, view.span],
+  );
+
+  useLayoutEffect(() => {
+    drawnRef.current = view;
+    applyOffset(view.start);
+  }, [view, applyOffset]);
+
+  // Keep the selected event in view when it is chosen elsewhere (the list, the keyboard).
+  useEffect(() => {
+    if (!selectedId) return;
+    const event = events.find((e) => e.id === selectedId);
+    if (!event) return;
+    const current = drawnRef.current;
+    const end = Math.max(event.sortEnd, event.sortStart + 1);
+    if (event.sortStart >= current.start && end <= current.start + current.span) return;
+    const span =
+      end - event.sortStart > current.span ? (end - event.sortStart) * 1.5 : current.span;
+    setView(clampView((event.sortStart + end) / 2 - span / 2, span));
+  }, [selectedId, events]);
+
+  const panTo = (start: number) => {
+    const clamped = clampView(start, view.span).start;
+    // Re-draw only when the pan has used up most of the spare track on one side.
+    if (Math.abs(clamped - drawnRef.current.start) > view.span * 0.75) {
+      setView({ start: clamped, span: view.span });
+    } else {
+      applyOffset(clamped);
+    }
+  };
+
+  const zoom = (factor: number, atPx?: number) => {
+    const start = liveStartRef.current;
+    const at = start + (atPx ?? width / 2) * msPerPx;
+    setView(zoomView({ start, span: view.span }, factor, at));
+  };
+
+  const onPointerDown = (event: ReactPointerEvent<HTMLDivElement>) => {
+    if (event.button !== 0 || (event.target as HTMLElement).closest('button')) return;
+    dragRef.current = { x: event.clientX, start: liveStartRef.current, moved: false };
+    event.currentTarget.setPointerCapture(event.pointerId);
+  };
+  const onPointerMove = (event: ReactPointerEvent<HTMLDivElement>) => {
+    const drag = dragRef.current;
+    if (!drag) return;
+    const dx = event.clientX - drag.x;
+    if (Math.abs(dx) > 2) drag.moved = true;
+    panTo(drag.start - dx * msPerPx);
+  };
+  const onPointerUp = (event: ReactPointerEvent<HTMLDivElement>) => {
+    if (!dragRef.current) return;
+    dragRef.current = null;
+    event.currentTarget.releasePointerCapture(event.pointerId);
+    // Settle: lay the track out for where the pan ended.
+    if (liveStartRef.current !== drawnRef.current.start)
+      setView({ start: liveStartRef.current, span: view.span });
+  };
+
+  useEffect(() => {
+    const element = viewportRef.current;
+    if (!element) return;
+    const onWheel = (event: WheelEvent) => {
+      const rect = element.getBoundingClientRect();
+      if (event.ctrlKey || event.metaKey) {
+        event.preventDefault();
+        zoom(Math.exp(event.deltaY * 0.002), event.clientX - rect.left);
+      } else if (event.shiftKey || Math.abs(event.deltaX) > Math.abs(event.deltaY)) {
+        event.preventDefault();
+        const delta = event.shiftKey && event.deltaX === 0 ? event.deltaY : event.deltaX;
+        panTo(liveStartRef.current + delta * msPerPx);
+      }
+    };
+    element.addEventListener('wheel', onWheel, { passive: false });
+    return () => element.removeEventListener('wheel', onWheel);
+  });
+
+  const ticks = useMemo(
+    () => axisTicks(drawStart, drawEnd, msPerPx),
+    [drawStart, drawEnd, msPerPx],
+  );
+  const x = (at: number) => (at - drawStart) / msPerPx;
+
+  return (
+    <section className="time-axis" aria-label="Time axis">
+      <div className="time-axis__toolbar">
+        <h2 className="visually-hidden">Time axis</h2>
+        <span className="time-axis__range small" ref={rangeRef} aria-label="Visible range" />
+        <span className="spacer" />
+        <label className="small row">
+          Lanes
+          <select
+            className="select select--small"
+            value={laneMode}
+            onChange={(e) => onLanes(e.target.value as LaneMode)}
+          >
+            <option value="none">One lane</option>
+            <option value="entity">By entity</option>
+            <option value="tag">By tag</option>
+          </select>
+        </label>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => zoom(0.5)}
+          aria-label="Zoom in"
+          title="Zoom in (Ctrl+wheel)"
+        >
+          <ZoomIn aria-hidden="true" />
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => zoom(2)}
+          aria-label="Zoom out"
+          title="Zoom out (Ctrl+wheel)"
+        >
+          <ZoomOut aria-hidden="true" />
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => setView(fitted)}
+          aria-label="Show all"
+          title="Show every event"
+        >
+          <Maximize2 aria-hidden="true" />
+        </button>
+      </div>
+      <div
+        className="time-axis__viewport"
+        ref={viewportRef}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={onPointerUp}
+        onKeyDown={onKeyDown}
+      >
+        <div className="time-axis__track" ref={trackRef}>
+          <div className="time-axis__ticks" aria-hidden="true">
+            {ticks.map((tick) => (
+              <Positioned
+                key={tick.at}
+                className={
+                  tick.major ? 'time-axis__tick time-axis__tick--major' : 'time-axis__tick'
+                }
+                left={x(tick.at)}
+              >
+                {tick.label}
+              </Positioned>
+            ))}
+          </div>
+          {lanes.map((lane) => (
+            <AxisLane
+              key={lane.key}
+              lane={lane}
+              drawStart={drawStart}
+              drawEnd={drawEnd}
+              msPerPx={msPerPx}
+              selectedId={selectedId}
+              tagColor={tagColor}
+              onSelect={onSelect}
+              onOpen={onOpen}
+              onZoomTo={(from, to) => setView(clampView(from, Math.max(to - from, 1)))}
+            />
+          ))}
+        </div>
+        <ul className="list-reset time-axis__labels" aria-label="Lane names">
+          {lanes.map((lane) => (
+            <li key={lane.key} className="time-axis__label" title={lane.label}>
+              {lane.label}{' '}
+              <span className="faint">{lane.items.length.toLocaleString('en-GB')}</span>
+            </li>
+          ))}
+        </ul>
+        {events.length === 0 ? (
+          <p className="time-axis__empty faint small">No events to draw.</p>
+        ) : null}
+      </div>
+      {hidden > 0 ? (
+        <p className="faint small time-axis__note">
+          {hidden} more lane{hidden === 1 ? '' : 's'} not drawn: filter by an entity or tag to see
+          them.
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** An element placed at a pixel offset through the CSSOM (the CSP forbids style attributes). */
+function Positioned({
+  left,
+  width,
+  top,
+  className,
+  children,
+}: {
+  left: number;
+  width?: number;
+  top?: number;
+  className: string;
+  children?: ReactNode;
+}) {
+  return (
+    <div
+      className={className}
+      ref={(el) => {
+        if (!el) return;
+        el.style.left = `${left}px`;
+        if (width !== undefined) el.style.width = `${width}px`;
+        if (top !== undefined) el.style.top = `${top}px`;
+      }}
+    >
+      {children}
+    </div>
+  );
+}
+
+interface AxisLaneProps {
+  lane: Lane;
+  drawStart: number;
+  drawEnd: number;
+  msPerPx: number;
+  selectedId?: string | undefined;
+  tagColor: (tag: string) => TagColor;
+  onSelect: (event: Event) => void;
+  onOpen: (event: Event) => void;
+  onZoomTo: (from: number, to: number) => void;
+}
+
+const AxisLane = memo(function AxisLane({
+  lane,
+  drawStart,
+  drawEnd,
+  msPerPx,
+  selectedId,
+  tagColor,
+  onSelect,
+  onOpen,
+  onZoomTo,
+}: AxisLaneProps) {
+  const from = lowerBound(lane.items, drawStart - lane.longest);
+  const to = lowerBound(lane.items, drawEnd);
+  const visible: Event[] = [];
+  for (let i = from; i < to; i += 1) {
+    const event = lane.items[i] as Event;
+    if (Math.max(event.sortEnd, event.sortStart + 1) >= drawStart) visible.push(event);
+  }
+  const x = (at: number) => (at - drawStart) / msPerPx;
+
+  if (visible.length > MAX_MARKS_PER_LANE) {
+    // Too many to draw one by one: how many events start in each slice of the lane.
+    const bins = new Map<number, number>();
+    for (const event of visible) {
+      const bin = Math.floor(x(Math.max(event.sortStart, drawStart)) / BIN_PX);
+      bins.set(bin, (bins.get(bin) ?? 0) + 1);
+    }
+    const peak = Math.max(...bins.values());
+    return (
+      <div className="axis-lane axis-lane--dense">
+        {[...bins.entries()].map(([bin, count]) => {
+          const start = drawStart + bin * BIN_PX * msPerPx;
+          const end = start + BIN_PX * msPerPx;
+          return (
+            <button
+              key={bin}
+              type="button"
+              className="axis-bin"
+              data-level={Math.min(4, Math.ceil((count / peak) * 4))}
+              aria-label={`${count.toLocaleString('en-GB')} events in ${lane.label} from ${formatInstant(start, 0)}: zoom in`}
+              title={`${count} events — click to zoom in`}
+              ref={(el) => {
+                if (!el) return;
+                el.style.left = `${bin * BIN_PX}px`;
+                el.style.width = `${BIN_PX - 2}px`;
+              }}
+              onClick={() => onZoomTo(start, end)}
+            />
+          );
+        })}
+      </div>
+    );
+  }
+
+  // Rows so that marks and their labels do not sit on each other (three rows, then they overlap).
+  const rowEnds = [-Infinity, -Infinity, -Infinity];
+  return (
+    <div className="axis-lane">
+      {visible.map((event) => {
+        const left = x(event.sortStart);
+        const right = x(Math.max(event.sortEnd, event.sortStart));
+        const barWidth = Math.max(right - left, 0);
+        const isBar = barWidth >= 8 && !event.date.bound;
+        const labelEnd =
+          left + Math.max(barWidth, 14) + Math.min(180, event.title.length * 6.5 + 12);
+        let row = rowEnds.findIndex((end) => end <= left);
+        if (row < 0) row = rowEnds.indexOf(Math.min(...rowEnds));
+        rowEnds[row] = labelEnd;
+        const tag = event.tags[0];
+        const label = `${event.title}, ${formatPartialDate(event.date)}`;
+        return (
+          <button
+            key={event.id}
+            type="button"
+            className={`axis-item${isBar ? ' axis-item--bar' : ''}${isUncertainDate(event.date) ? ' axis-item--uncertain' : ''}${event.id === selectedId ? ' axis-item--selected' : ''}`}
+            data-bound={event.date.bound}
+            data-color={tag ? tagColor(tag) : undefined}
+            aria-label={label}
+            aria-pressed={event.id === selectedId}
+            title={label}
+            ref={(el) => {
+              if (!el) return;
+              el.style.left = `${left}px`;
+              el.style.top = `${row * ROW_HEIGHT}px`;
+              el.style.setProperty('--bar', `${isBar ? barWidth : 0}px`);
+            }}
+            onClick={() => onSelect(event)}
+            onDoubleClick={() => onOpen(event)}
+          >
+            <span className="axis-item__mark" aria-hidden="true" />
+            <span className="axis-item__label">{event.title}</span>
+          </button>
+        );
+      })}
+    </div>
+  );
+});
+
+export { LANE_HEIGHT };
