@@ -24,6 +24,7 @@ test.describe('screenshots and photos', () => {
     cases,
     sources,
     reader,
+    nav,
   }) => {
     test.setTimeout(180_000);
     await cases.open();
@@ -105,6 +106,11 @@ test.describe('screenshots and photos', () => {
     expect(dog?.anchor.revisionId).toBe(correction?.id);
     expect(dog?.quoteLostIn).toBeUndefined();
     expect(moved.find((m) => m.anchor.quote.exact === 'format.')?.quoteLostIn).toBe(correction?.id);
+
+    // The lost quote is flagged where the entity's mentions are listed, too.
+    await nav.go('Entities');
+    await page.getByRole('region', { name: 'Entities' }).getByRole('link', { name: /File format/ }).first().click();
+    await expect(page.getByText('quote not found')).toBeVisible();
 
     // The original is stored byte for byte.
     expect(source?.sha256).toBe(sha256(png));

@@ -108,6 +108,11 @@ export function EntityDetail({ entityId }: { entityId: string }) {
                         ) : (
                           'Tagged region'
                         )}
+                        {mention.quoteLostIn ? (
+                          <span className="chip chip--broken" title="A correction of the source's text removed these words">
+                            quote not found
+                          </span>
+                        ) : null}
                       </Link>
                     </li>
                   ))}
