@@ -4,10 +4,18 @@ import { test, expect } from './support/fixtures';
 
 /** Serious and critical accessibility problems on the page, as axe-core reports them. */
 async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join('; ')})`,
+    );
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -24,7 +32,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await cases.create('Accessible case', 'Checking contrast and names.');
     await sources.pasteText('Memo', 'Minister Grace Oduya met Halvorsen Ltd in April 2020.');
     await reader.tag('Grace Oduya', { type: 'Person' });
-    await reader.addEvent('Minister Grace Oduya met Halvorsen Ltd', { title: 'Meeting', date: 'April 2020' });
+    await reader.addEvent('Minister Grace Oduya met Halvorsen Ltd', {
+      title: 'Meeting',
+      date: 'April 2020',
+    });
     expect(await violations(page)).toEqual([]);
 
     await reader.select('Halvorsen Ltd');

@@ -125,7 +125,12 @@ test('a reporter builds a case from a memo to the timeline, and it is all there 
   await entities.getByRole('link', { name: /Halvorsen Ltd, Company, 1 mention/ }).click();
   await entities.getByRole('link', { name: /Grace Oduya/ }).click();
   const detail = page.getByRole('region', { name: 'Grace Oduya' });
-  await expect(detail.getByRole('listitem')).toHaveCount(3); // two mentions + one event
+  await expect(
+    detail.getByRole('list', { name: 'Mentions in memo' }).getByRole('listitem'),
+  ).toHaveCount(2);
+  await expect(
+    detail.getByRole('list', { name: 'Timeline events' }).getByRole('listitem'),
+  ).toHaveCount(1);
   await detail.getByRole('link', { name: /did not declare/ }).click();
   await expect(reader.text().locator('mark[data-focus="true"]')).toHaveText('Oduya');
 

@@ -125,7 +125,9 @@ test('notes and descriptions: Word and web pastes are cleaned, huge pastes refus
   await expect(read.getByRole('link', { name: '@Grace Oduya' })).toBeVisible();
   await read.getByRole('link', { name: 'the payment' }).click();
   await expect(page.getByRole('article', { name: 'Memo' })).toBeVisible();
-  await expect(reader.text().locator('mark[data-focus="true"]').first()).toContainText('approved by');
+  await expect(reader.text().locator('mark[data-focus="true"]').first()).toContainText(
+    'approved by',
+  );
 
   const stored = await readStore<{ id: string; doc: unknown }>(
     page,

@@ -98,10 +98,9 @@ test('evidence: several citations, independent sources, verification, rich descr
     'href',
     /entities\//,
   );
-  await expect(details.getByRole('link', { name: 'the harbour office', exact: true })).toHaveAttribute(
-    'href',
-    /citation\//,
-  );
+  await expect(
+    details.getByRole('link', { name: 'the harbour office', exact: true }),
+  ).toHaveAttribute('href', /citation\//);
 
   // Verification, with its warning when it claims too much.
   await details.getByLabel('Verification', { exact: true }).selectOption('confirmed');

@@ -6,7 +6,9 @@ export class CaseNav {
 
   readonly nav = () => this.page.getByRole('navigation', { name: 'Case' });
 
-  async go(section: 'Sources' | 'Entities' | 'Timeline' | 'Notes' | 'Activity'): Promise<void> {
+  async go(
+    section: 'Sources' | 'Entities' | 'Timeline' | 'Notes' | 'Activity' | 'Search' | 'Suggestions',
+  ): Promise<void> {
     await this.nav()
       .getByRole('link', { name: new RegExp(`^${section}`) })
       .click();

@@ -14,6 +14,7 @@ export type ActivityRecordType =
   | 'event'
   | 'citation'
   | 'comment'
+  | 'suggestion'
   | 'note'
   | 'tag';
 

@@ -258,6 +258,66 @@ export const CommentSchema = z.object({
 });
 export type Comment = z.infer<typeof CommentSchema>;
 
+/** Where a suggestion stands in the review. */
+export const SuggestionStatusSchema = z.enum(['open', 'accepted', 'rejected', 'ignored']);
+export type SuggestionStatus = z.infer<typeof SuggestionStatusSchema>;
+
+/**
+ * A passage that may name an entity, found by a suggester (a known entity's name, named-entity
+ * recognition, or a pattern such as an email address), waiting for the reporter's review. An
+ * accepted suggestion becomes a confirmed {@link Mention}; a rejected one is kept (by its `key`)
+ * so that it never comes back.
+ */
+export const SuggestionSchema = z.object({
+  id: Id,
+  /** Source, message or page, and the span: the same passage is suggested once. */
+  key: z.string().max(600),
+  sourceId: Id,
+  anchor: AnchorSchema,
+  /** The words as they stand in the text. */
+  text: z.string().min(1).max(500),
+  /** The words folded (case, diacritics, spaces): suggestions are grouped by it. */
+  term: z.string().min(1).max(500),
+  /** The type proposed for a new entity. */
+  type: EntityTypeSchema,
+  origin: z.enum(['known-entity', 'ner', 'pattern']),
+  /** For known-entity suggestions: the entities whose name or alias this is. */
+  entityIds: z.array(Id).optional(),
+  status: SuggestionStatusSchema,
+  createdAt: IsoTime,
+  decidedAt: IsoTime.optional(),
+  decidedBy: z.string().optional(),
+  /** The mention an accepted suggestion became. */
+  mentionId: Id.optional(),
+});
+export type Suggestion = z.infer<typeof SuggestionSchema>;
+
+/**
+ * What a merge of two entities changed, kept so that the merge can be undone exactly: the merged
+ * entity stays in the case with `mergedInto` set, and this record lists what moved.
+ */
+export const EntityMergeSchema = z.object({
+  id: Id,
+  /** The entity that stays. */
+  survivorId: Id,
+  /** The entity merged into it. */
+  mergedId: Id,
+  at: IsoTime,
+  by: z.string(),
+  /** Mentions (and suggestions) that pointed at the merged entity and now point at the survivor. */
+  mentionIds: z.array(Id),
+  suggestionIds: z.array(Id).default([]),
+  /** Names, identifiers and tags the survivor gained (not those it already had). */
+  addedAliases: z.array(z.string()),
+  addedIdentifiers: z.array(z.object({ kind: z.string(), value: z.string() })),
+  addedTags: z.array(z.string()),
+  /** Events whose entity links changed, with their links before the merge. */
+  events: z.array(z.object({ eventId: Id, before: z.array(Id) })),
+  undoneAt: IsoTime.optional(),
+  undoneBy: z.string().optional(),
+});
+export type EntityMerge = z.infer<typeof EntityMergeSchema>;
+
 /** The colours a tag can have; the palette has a light and a dark shade of each. */
 export const TagColorSchema = z.enum([
   'grey',

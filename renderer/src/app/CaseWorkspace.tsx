@@ -6,14 +6,17 @@ import {
   CalendarClock,
   ChevronLeft,
   FileText,
+  Lightbulb,
   NotebookPen,
   Pencil,
+  Search,
   Users,
 } from 'lucide-react';
 import { CaseFormDialog, CaseProvider, ProfileButton, useCase } from '../features/cases';
 import { DropZone, ImportProvider } from '../features/import';
 import { SourcesScreen } from '../features/sources';
-import { EntitiesScreen } from '../features/entities';
+import { EntitiesScreen, SuggestionsProvider, SuggestionsScreen } from '../features/entities';
+import { SearchProvider, SearchScreen, useSearchShortcut } from '../features/search';
 import { TimelineScreen } from '../features/timeline';
 import { ActivityScreen } from '../features/activity';
 import { NotesScreen } from '../features/notes';
@@ -35,8 +38,12 @@ export function CaseWorkspace(props: CaseWorkspaceProps) {
   return (
     <CaseProvider caseId={props.caseId}>
       <ImportProvider>
-        <WorkspaceLayout {...props} />
-        <DropZone />
+        <SearchProvider>
+          <SuggestionsProvider>
+            <WorkspaceLayout {...props} />
+            <DropZone />
+          </SuggestionsProvider>
+        </SearchProvider>
       </ImportProvider>
     </CaseProvider>
   );
@@ -45,14 +52,16 @@ export function CaseWorkspace(props: CaseWorkspaceProps) {
 function WorkspaceLayout({ caseId, section, itemId, focusKind, focusValue }: CaseWorkspaceProps) {
   const { record, repos } = useCase();
   const [renaming, setRenaming] = useState(false);
+  useSearchShortcut();
   const counts = useLiveQuery(async () => {
     const db = repos.store.db;
-    const [sources, entities, events] = await Promise.all([
+    const [sources, entities, events, suggestions] = await Promise.all([
       db.sources.count(),
       db.entities.count(),
       db.events.count(),
+      repos.suggestions.countOpen(),
     ]);
-    return { sources, entities, events };
+    return { sources, entities, events, suggestions };
   }, [repos]);
 
   if (!section) return <Redirect to={paths.sources(caseId)} replace />;
@@ -70,6 +79,12 @@ function WorkspaceLayout({ caseId, section, itemId, focusKind, focusValue }: Cas
     case 'activity':
       screen = <ActivityScreen />;
       break;
+    case 'search':
+      screen = <SearchScreen />;
+      break;
+    case 'suggestions':
+      screen = <SuggestionsScreen />;
+      break;
     case 'notes':
       screen = <NotesScreen />;
       break;
@@ -77,6 +92,13 @@ function WorkspaceLayout({ caseId, section, itemId, focusKind, focusValue }: Cas
       screen = <NotFound />;
   }
   const tabs = [
+    {
+      key: 'search',
+      label: 'Search',
+      href: paths.search(caseId),
+      Icon: Search,
+      count: undefined,
+    },
     {
       key: 'sources',
       label: 'Sources',
@@ -90,6 +112,13 @@ function WorkspaceLayout({ caseId, section, itemId, focusKind, focusValue }: Cas
       href: paths.entities(caseId),
       Icon: Users,
       count: counts?.entities,
+    },
+    {
+      key: 'suggestions',
+      label: 'Suggestions',
+      href: paths.suggestions(caseId),
+      Icon: Lightbulb,
+      count: counts?.suggestions,
     },
     {
       key: 'timeline',

@@ -12,6 +12,29 @@ import { sha256Hex } from '@shared/domain/hashing';
 import { chainActivityEntry } from '@shared/domain/activityLog';
 import { characterErrorRate } from '@shared/domain/ocr/ocrText';
 import { chatToMessages } from '@shared/domain/chat/toMessages';
+import { wrap } from 'comlink';
+import type { SearchWorkerApi } from '../workers/searchWorker';
+import type { SuggestionWorkerApi } from '../workers/suggestionWorker';
+import { CaseSearchIndex } from '../workers/search/caseSearchIndex';
+import { matcherFor } from '@shared/domain/suggest';
+
+/** Starts the app's search worker, as the case workspace does. */
+function startSearchWorker() {
+  const worker = new Worker(new URL('../workers/searchWorker.ts', import.meta.url), {
+    type: 'module',
+    name: 'casefile-search',
+  });
+  return { api: wrap<SearchWorkerApi>(worker), stop: () => worker.terminate() };
+}
+
+/** Starts the app's suggestion worker, as the case workspace does. */
+function startSuggestionWorker() {
+  const worker = new Worker(new URL('../workers/suggestionWorker.ts', import.meta.url), {
+    type: 'module',
+    name: 'casefile-suggestions',
+  });
+  return { api: wrap<SuggestionWorkerApi>(worker), stop: () => worker.terminate() };
+}
 import { parseChatExport } from '@shared/domain/chat';
 import { ocrPool } from '../workers/import/ocr';
 
@@ -25,6 +48,11 @@ const harness = {
   chainActivityEntry,
   characterErrorRate,
   chatToMessages,
+  startSearchWorker,
+  startSuggestionWorker,
+  /** The search index class itself, to build one on the page and weigh it. */
+  CaseSearchIndex,
+  matcherFor,
   parseChatExport,
   /** The app's OCR pool (the same Tesseract set-up the import worker uses), in the page. */
   ocrPool,

@@ -14,6 +14,11 @@ export class ActivityRepository {
     return this.store.db.activity.orderBy('seq').reverse().limit(limit).toArray();
   }
 
+  /** The number of the newest entry (0 for an empty log): it changes with every change to the case. */
+  async lastSeq(): Promise<number> {
+    return (await this.store.db.activity.orderBy('seq').last())?.seq ?? 0;
+  }
+
   /** How many entries the log holds. */
   count(): Promise<number> {
     return this.store.db.activity.count();

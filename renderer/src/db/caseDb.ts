@@ -4,11 +4,13 @@ import type {
   Citation,
   Comment,
   Entity,
+  EntityMerge,
   Event,
   Mention,
   Message,
   Note,
   Source,
+  Suggestion,
   Tag,
   TextRevision,
 } from '@shared/schemas/records';
@@ -63,6 +65,8 @@ export class CaseDb extends Dexie {
   activity!: Table<ActivityEntry, number>;
   ignoredTerms!: Table<IgnoredTerm, string>;
   meta!: Table<CaseMeta, string>;
+  suggestions!: EntityTable<Suggestion, 'id'>;
+  merges!: EntityTable<EntityMerge, 'id'>;
   notes!: EntityTable<Note, 'id'>;
   tags!: Table<Tag, string>;
 
@@ -86,6 +90,12 @@ export class CaseDb extends Dexie {
       activity: 'seq, at, recordId, recordType',
       ignoredTerms: 'term',
       meta: 'key',
+    });
+
+    // Version 3 (entities and search): suggestions to review, and merges kept for undo.
+    this.version(3).stores({
+      suggestions: 'id, &key, sourceId, status, [status+term], *entityIds',
+      merges: 'id, survivorId, mergedId',
     });
 
     // Version 4 (timeline): case notes pages, and tag colours (events keep tag names in `tags`).

@@ -7,9 +7,11 @@ import { MentionRepository } from './mentionRepository';
 import { NoteRepository } from './noteRepository';
 import { TagRepository } from './tagRepository';
 import { SourceRepository } from './sourceRepository';
+import { SuggestionRepository } from './suggestionRepository';
 
 export { CaseDb, caseDbName, CASE_DB_PREFIX } from './caseDb';
 export { CatalogDb, CATALOG_DB_NAME } from './catalogDb';
+export { SearchIndexStore, SEARCH_INDEX_KEY, type SavedSearchIndex } from './searchIndexStore';
 export { CatalogRepository, type Profile } from './catalogRepository';
 export { CaseStore, clip, newId, nowIso } from './caseStore';
 export type {
@@ -19,7 +21,10 @@ export type {
   NewSource,
   NewSourceTree,
 } from './sourceRepository';
-export type { EntityWithCount } from './entityRepository';
+export type { EntityWithCount, EntityChanges, EntityPage } from './entityRepository';
+export type { SuggestionGroup, FoundInSource, AcceptTarget } from './suggestionRepository';
+export { suggestionKey } from './suggestionRepository';
+export { quoteOf, sameAnchor } from './mentionRepository';
 export type {
   CitationHealth,
   ChangeOptions,
@@ -32,7 +37,6 @@ export type {
 export { MAX_DESCRIPTION_JSON, dateOfSentAt } from './eventRepository';
 export { CASE_NOTES_ID, MAX_NOTE_JSON } from './noteRepository';
 export { defaultTagColor, type TagInUse } from './tagRepository';
-export { quoteOf } from './mentionRepository';
 export {
   ActivityRepository,
   EntityRepository,
@@ -40,6 +44,7 @@ export {
   MentionRepository,
   NoteRepository,
   SourceRepository,
+  SuggestionRepository,
   TagRepository,
 };
 
@@ -52,6 +57,7 @@ export interface CaseRepositories {
   mentions: MentionRepository;
   events: EventRepository;
   activity: ActivityRepository;
+  suggestions: SuggestionRepository;
   notes: NoteRepository;
   tags: TagRepository;
   /** Closes the case's database connection. */
@@ -69,6 +75,7 @@ export function openCase(caseId: string, actor: () => string): CaseRepositories 
     mentions: new MentionRepository(store),
     events: new EventRepository(store),
     activity: new ActivityRepository(store),
+    suggestions: new SuggestionRepository(store),
     notes: new NoteRepository(store),
     tags: new TagRepository(store),
     close: () => store.db.close(),

@@ -1,7 +1,8 @@
-import type { Anchor } from '@shared/schemas/anchor';
+import type { Anchor, TextAnchor } from '@shared/schemas/anchor';
 import type { Mention } from '@shared/schemas/records';
 import { MentionSchema } from '@shared/schemas/records';
 import { clip, newId, nowIso, type CaseStore } from './caseStore';
+import { overlapping } from './suggestionRepository';
 
 /** Where entities are named in the sources. */
 export class MentionRepository {
@@ -29,7 +30,7 @@ export class MentionRepository {
    */
   async create(input: { entityId: string; sourceId: string; anchor: Anchor }): Promise<Mention> {
     const { db } = this.store;
-    return this.store.write([db.mentions, db.entities, db.sources], async (log) => {
+    return this.store.write([db.mentions, db.entities, db.sources, db.suggestions], async (log) => {
       const [entity, source] = await Promise.all([
         db.entities.get(input.entityId),
         db.sources.get(input.sourceId),
@@ -54,6 +55,18 @@ export class MentionRepository {
         createdBy: this.store.actor,
       });
       await db.mentions.add(mention);
+      // Tagging a passage by hand settles what was suggested there.
+      const settled = (
+        await db.suggestions.where('sourceId').equals(input.sourceId).toArray()
+      ).filter((s) => s.status === 'open' && overlapping(s.anchor, input.anchor));
+      for (const suggestion of settled) {
+        await db.suggestions.update(suggestion.id, {
+          status: 'accepted',
+          decidedAt: mention.createdAt,
+          decidedBy: this.store.actor,
+          mentionId: mention.id,
+        });
+      }
       await log({
         action: 'mention.create',
         recordType: 'mention',
@@ -75,7 +88,7 @@ export class MentionRepository {
   ): Promise<Mention[]> {
     const { db } = this.store;
     if (inputs.length === 0) return [];
-    return this.store.write([db.mentions, db.entities, db.sources], async (log) => {
+    return this.store.write([db.mentions, db.entities, db.sources, db.suggestions], async (log) => {
       const entityIds = [...new Set(inputs.map((i) => i.entityId))];
       const sourceIds = [...new Set(inputs.map((i) => i.sourceId))];
       const [entityList, sourceList, existing] = await Promise.all([
@@ -120,8 +133,61 @@ export class MentionRepository {
         });
       }
       await db.mentions.bulkAdd(created);
+      // Tagging passages settles what was suggested there.
+      for (const sourceId of sourceIds) {
+        const mine = created.filter((m) => m.sourceId === sourceId);
+        if (mine.length === 0) continue;
+        const open = (await db.suggestions.where('sourceId').equals(sourceId).toArray()).filter(
+          (s) => s.status === 'open',
+        );
+        for (const suggestion of open) {
+          const mention = mine.find((m) => overlapping(m.anchor, suggestion.anchor));
+          if (!mention) continue;
+          await db.suggestions.update(suggestion.id, {
+            status: 'accepted',
+            decidedAt: at,
+            decidedBy: this.store.actor,
+            mentionId: mention.id,
+          });
+        }
+      }
       return created;
     });
+  }
+
+  /**
+   * Moves a mention to another entity (the words were tagged as the wrong person, say). The source
+   * is untouched; the log keeps where the mention was.
+   */
+  async move(id: string, toEntityId: string): Promise<void> {
+    const { db } = this.store;
+    await this.store.write([db.mentions, db.entities], async (log) => {
+      const mention = await db.mentions.get(id);
+      if (!mention) throw new Error('That mention is no longer in this case.');
+      if (mention.entityId === toEntityId) return;
+      const [from, to] = await Promise.all([
+        db.entities.get(mention.entityId),
+        db.entities.get(toEntityId),
+      ]);
+      if (!to || to.mergedInto) throw new Error('That entity is no longer in this case.');
+      await db.mentions.update(id, { entityId: toEntityId });
+      await log({
+        action: 'mention.move',
+        recordType: 'mention',
+        recordId: id,
+        summary: `Moved the tag “${clip(quoteOf(mention.anchor) ?? '', 60)}” from ${clip(from?.name ?? 'an entity', 60)} to ${clip(to.name, 60)}`,
+        details: {
+          sourceId: mention.sourceId,
+          before: { entityId: mention.entityId },
+          after: { entityId: toEntityId },
+        },
+      });
+    });
+  }
+
+  /** Every confirmed mention in the case (for co-occurrence and search filters). */
+  allConfirmed(): Promise<Mention[]> {
+    return this.store.db.mentions.where('status').equals('confirmed').toArray();
   }
 
   /** Removes a mention (the entity stays). */
@@ -155,4 +221,19 @@ function anchorKey(anchor: Anchor): string {
   }
   if (anchor.type === 'message') return `m:${anchor.messageId}`;
   return `r:${JSON.stringify(anchor.regions)}`;
+}
+
+/** Whether two anchors point at the same passage (same position and scope). */
+export function sameAnchor(a: Anchor, b: Anchor): boolean {
+  if (a.type === 'text' && b.type === 'text') {
+    const ta: TextAnchor = a;
+    return (
+      ta.position.start === b.position.start &&
+      ta.position.end === b.position.end &&
+      ta.scope?.messageId === b.scope?.messageId &&
+      ta.scope?.page === b.scope?.page
+    );
+  }
+  if (a.type === 'message' && b.type === 'message') return a.messageId === b.messageId;
+  return false;
 }

@@ -2,7 +2,9 @@
 export type SourceFocus =
   | { kind: 'mention'; id: string }
   | { kind: 'citation'; id: string }
-  | { kind: 'range'; start: number; end: number };
+  | { kind: 'range'; start: number; end: number }
+  /** One message of a chat or mailbox, optionally a passage of its text (offsets in the message). */
+  | { kind: 'message'; id: string; start?: number; end?: number };
 
 /**
  * Every address in the app. Hash routing keeps these working the same under app://casefile/ in
@@ -16,6 +18,10 @@ export const paths = {
     const base = `/cases/${caseId}/sources/${sourceId}`;
     if (!focus) return base;
     if (focus.kind === 'range') return `${base}/range/${focus.start}-${focus.end}`;
+    if (focus.kind === 'message') {
+      const span = focus.start !== undefined && focus.end !== undefined;
+      return `${base}/message/${focus.id}${span ? `:${focus.start}-${focus.end}` : ''}`;
+    }
     return `${base}/${focus.kind}/${focus.id}`;
   },
   entities: (caseId: string) => `/cases/${caseId}/entities`,
@@ -23,6 +29,8 @@ export const paths = {
   timeline: (caseId: string) => `/cases/${caseId}/timeline`,
   event: (caseId: string, eventId: string) => `/cases/${caseId}/timeline/${eventId}`,
   activity: (caseId: string) => `/cases/${caseId}/activity`,
+  search: (caseId: string) => `/cases/${caseId}/search`,
+  suggestions: (caseId: string) => `/cases/${caseId}/suggestions`,
   notes: (caseId: string) => `/cases/${caseId}/notes`,
 };
 
@@ -33,6 +41,14 @@ export function parseSourceFocus(kind?: string, value?: string): SourceFocus | u
   if (kind === 'range') {
     const match = /^(\d+)-(\d+)$/.exec(value);
     if (match) return { kind: 'range', start: Number(match[1]), end: Number(match[2]) };
+  }
+  if (kind === 'message') {
+    const match = /^([^:]+)(?::(\d+)-(\d+))?$/.exec(value);
+    if (match?.[1]) {
+      return match[2] !== undefined
+        ? { kind: 'message', id: match[1], start: Number(match[2]), end: Number(match[3]) }
+        : { kind: 'message', id: match[1] };
+    }
   }
   return undefined;
 }

@@ -1,18 +1,31 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Plus } from 'lucide-react';
-import type { TextAnchor } from '@shared/schemas/anchor';
+import type { Anchor } from '@shared/schemas/anchor';
 import type { Entity, EntityType } from '@shared/schemas/records';
 import { ENTITY_TYPES, entityTypeLabel, foldName } from '@shared/domain/entityTypes';
 import { Dialog, Field, Notice } from '../../ui';
 import { useCase } from '../cases';
+import { rankEntities } from './EntityPicker';
 
-interface TagEntityDialogProps {
+/**
+ * The props readers pass. `anchor` is any anchor: a text passage (with `scope.messageId` or
+ * `scope.page`, and `regions` for text recognised in an image), a region of an image, or a whole
+ * message.
+ */
+export interface TagEntityDialogProps {
   open: boolean;
   sourceId: string;
-  anchor: TextAnchor;
+  anchor: Anchor;
   onClose: () => void;
   onTagged?: (entity: Entity) => void;
+}
+
+/** The words an anchor covers, or a description of it when it has none. */
+function wordsOf(anchor: Anchor): string {
+  if (anchor.type === 'text') return anchor.quote.exact;
+  if (anchor.type === 'message') return 'this message';
+  return 'the selected area of the image';
 }
 
 type Choice = { kind: 'existing'; entity: Entity } | { kind: 'new'; name: string };
@@ -53,35 +66,39 @@ export function TagEntityDialog({
 }: TagEntityDialogProps) {
   const { repos } = useCase();
   const entities = useLiveQuery(() => repos.entities.list(), [repos]);
-  const [query, setQuery] = useState(anchor.quote.exact.replace(/\s+/g, ' ').trim().slice(0, 200));
+  const words = wordsOf(anchor);
+  const [query, setQuery] = useState(
+    anchor.type === 'text' ? words.replace(/\s+/g, ' ').trim().slice(0, 200) : '',
+  );
   const [active, setActive] = useState(0);
-  const [type, setType] = useState<EntityType>(() => guessEntityType(anchor.quote.exact));
+  const [type, setType] = useState<EntityType>(() =>
+    anchor.type === 'text' ? guessEntityType(words) : 'person',
+  );
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const listId = useId();
 
   const choices = useMemo<Choice[]>(() => {
     const folded = foldName(query);
-    const list: Choice[] = [];
-    let exact = false;
-    for (const entity of entities ?? []) {
-      const names = [entity.name, ...entity.aliases].map(foldName);
-      if (!folded || names.some((name) => name.includes(folded))) {
-        if (names.includes(folded)) exact = true;
-        list.push({ kind: 'existing', entity });
-      }
-    }
-    list.sort((a, b) => {
-      if (a.kind !== 'existing' || b.kind !== 'existing') return 0;
-      const aExact = foldName(a.entity.name) === folded ? 0 : 1;
-      const bExact = foldName(b.entity.name) === folded ? 0 : 1;
-      return aExact - bExact || a.entity.name.localeCompare(b.entity.name);
-    });
-    const shown = list.slice(0, MAX_OPTIONS);
+    const ranked = rankEntities(entities ?? [], query);
+    const exact = ranked.some(
+      (entity) =>
+        foldName(entity.name) === folded || entity.aliases.some((a) => foldName(a) === folded),
+    );
+    const shown: Choice[] = ranked
+      .slice(0, MAX_OPTIONS)
+      .map((entity) => ({ kind: 'existing', entity }));
     if (query.trim() && !exact)
       shown.push({ kind: 'new', name: query.replace(/\s+/g, ' ').trim() });
     return shown;
   }, [entities, query]);
+
+  /** The alias a choice was found by, when it was not its name. */
+  const matchedAlias = (entity: Entity): string | undefined => {
+    const folded = foldName(query);
+    if (!folded || foldName(entity.name).includes(folded)) return undefined;
+    return entity.aliases.find((alias) => foldName(alias).includes(folded));
+  };
 
   const chosen = choices[Math.min(active, choices.length - 1)];
 
@@ -136,9 +153,7 @@ export function TagEntityDialog({
       }
     >
       <blockquote className="quote">
-        {anchor.quote.exact.length > 400
-          ? `${anchor.quote.exact.slice(0, 400)}…`
-          : anchor.quote.exact}
+        {words.length > 400 ? `${words.slice(0, 400)}…` : words}
       </blockquote>
       <Field label="Entity" hint="Type to search names and aliases; ↑ ↓ to choose, Enter to tag.">
         <input
@@ -181,7 +196,12 @@ export function TagEntityDialog({
             {choice.kind === 'existing' ? (
               <>
                 <span className="type-dot" data-type={choice.entity.type} aria-hidden="true" />
-                <span className="entity-option__name">{choice.entity.name}</span>
+                <span className="entity-option__name">
+                  {choice.entity.name}
+                  {matchedAlias(choice.entity) ? (
+                    <span className="faint small"> · also “{matchedAlias(choice.entity)}”</span>
+                  ) : null}
+                </span>
                 <span className="faint small">{entityTypeLabel(choice.entity.type)}</span>
               </>
             ) : (

@@ -1,2 +1,4 @@
 export { EntitiesScreen } from './EntitiesScreen';
-export { TagEntityDialog, guessEntityType } from './TagEntityDialog';
+export { TagEntityDialog, guessEntityType, type TagEntityDialogProps } from './TagEntityDialog';
+export { SuggestionsProvider, useSuggestions } from './SuggestionsProvider';
+export { SuggestionsScreen } from './SuggestionsScreen';

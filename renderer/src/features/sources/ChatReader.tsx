@@ -75,9 +75,13 @@ export function ChatReader({ source, focus }: { source: Source; focus?: SourceFo
   const conversation = conversations[Math.min(conversationIndex, conversations.length - 1)] as ConversationRange;
 
   const annotations = useAnnotations(source.id);
+  const directFocus = focus?.kind === 'message' ? focus.id : undefined;
   const anchorIds = useMemo(
-    () => messageIdsOf([...(annotations.mentions ?? []), ...(annotations.citations ?? [])].map((a) => a.anchor)),
-    [annotations.mentions, annotations.citations],
+    () => [
+      ...messageIdsOf([...(annotations.mentions ?? []), ...(annotations.citations ?? [])].map((a) => a.anchor)),
+      ...(directFocus ? [directFocus] : []),
+    ],
+    [annotations.mentions, annotations.citations, directFocus],
   );
   const annotated = useLiveQuery(async () => {
     const list = await repos.store.db.messages.bulkGet(anchorIds);
@@ -138,6 +142,7 @@ export function ChatReader({ source, focus }: { source: Source; focus?: SourceFo
   // Following a link to a tag or citation: open its conversation and scroll to its message.
   const focusMessageId = useMemo(() => {
     if (!focus || focus.kind === 'range') return undefined;
+    if (focus.kind === 'message') return focus.id;
     const list = focus.kind === 'mention' ? annotations.mentions : annotations.citations;
     const found = list?.find((item) => item.id === focus.id);
     return found ? messageIdOf(found.anchor) : undefined;
@@ -158,6 +163,14 @@ export function ChatReader({ source, focus }: { source: Source; focus?: SourceFo
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusMessage, conversationIndex]);
   const focusMissing = Boolean(focus && focus.kind !== 'range' && annotations.loaded && annotated && !focusMessage);
+  // A passage of a message to highlight (a search hit).
+  const focusMark = useMemo<Mark | undefined>(
+    () =>
+      focus?.kind === 'message' && focus.start !== undefined && focus.end !== undefined && focus.end > focus.start
+        ? { start: focus.start, end: focus.end, id: 'focus', kind: 'focus', label: 'Found passage' }
+        : undefined,
+    [focus],
+  );
 
   const { pending, setPending, hint, setHint } = useReaderActions();
   const [selection, setSelection] = useState<MessageSelection | 'across' | null>(null);
@@ -305,7 +318,11 @@ export function ChatReader({ source, focus }: { source: Source; focus?: SourceFo
                     {message ? (
                       <ChatMessage
                         message={message}
-                        marks={marksByMessage.get(message.id)}
+                        marks={
+                          focusMark && message.id === focusMessageId
+                            ? [...(marksByMessage.get(message.id) ?? []), focusMark]
+                            : marksByMessage.get(message.id)
+                        }
                         focused={message.id === focusMessageId}
                         caseId={record.id}
                         onEvent={eventFromMessage}

@@ -87,10 +87,18 @@ export function EmailReader({ source, focus }: { source: Source; focus?: SourceF
 
   const focusMessageId = useMemo(() => {
     if (!focus || focus.kind === 'range') return undefined;
+    if (focus.kind === 'message') return focus.id;
     const list = focus.kind === 'mention' ? annotations.mentions : annotations.citations;
     const found = list?.find((item) => item.id === focus.id);
     return found ? messageIdOf(found.anchor) : undefined;
   }, [focus, annotations.mentions, annotations.citations]);
+  const focusMark = useMemo<Mark | undefined>(
+    () =>
+      focus?.kind === 'message' && focus.start !== undefined && focus.end !== undefined && focus.end > focus.start
+        ? { start: focus.start, end: focus.end, id: 'focus', kind: 'focus', label: 'Found passage' }
+        : undefined,
+    [focus],
+  );
   const listRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!focusMessageId) return;
@@ -188,7 +196,11 @@ export function EmailReader({ source, focus }: { source: Source; focus?: SourceF
                   <EmailCard
                     key={message.id}
                     message={message}
-                    marks={marksByMessage.get(message.id)}
+                    marks={
+                      focusMark && message.id === focusMessageId
+                        ? [...(marksByMessage.get(message.id) ?? []), focusMark]
+                        : marksByMessage.get(message.id)
+                    }
                     focused={message.id === focusMessageId}
                     caseId={record.id}
                     onEvent={eventFromEmail}

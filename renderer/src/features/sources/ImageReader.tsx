@@ -187,13 +187,14 @@ export function ImageReader({ source, focus }: { source: Source; focus?: SourceF
   };
 
   const focusRange = useMemo<TextSelection | undefined>(() => {
-    if (!focus) return undefined;
+    // A message focus is for the chat and email readers; a single text has no messages.
+    if (!focus || focus.kind === 'message') return undefined;
     if (focus.kind === 'range') return { start: focus.start, end: focus.end };
     if (focus.kind === 'mention') return placed.mentions.find((m) => m.mention.id === focus.id)?.at ?? undefined;
     return placed.citations.find((c) => c.citation.id === focus.id)?.at ?? undefined;
   }, [focus, placed]);
   const focusKey = focus ? `${focus.kind}:${'id' in focus ? focus.id : `${focus.start}-${focus.end}`}:${focusRange ? 'found' : 'missing'}` : undefined;
-  const focusMissing = Boolean(focus && current && annotations.loaded && !focusRange);
+  const focusMissing = Boolean(focus && focus.kind !== 'message' && current && annotations.loaded && !focusRange);
 
   // Image regions of tags and citations, drawn over the picture.
   const boxes = useMemo(() => {
@@ -224,7 +225,7 @@ export function ImageReader({ source, focus }: { source: Source; focus?: SourceF
   }, [url]);
   const scale = stageWidth > 0 ? stageWidth / width : 0;
   useEffect(() => {
-    if (!focus || focus.kind === 'range') return;
+    if (!focus || focus.kind === 'range' || focus.kind === 'message') return;
     const box = stageRef.current?.querySelector<HTMLElement>('[data-focused="true"]');
     box?.scrollIntoView({ block: 'center' });
   }, [focus, scale]);

@@ -57,7 +57,8 @@ export function TextReader({ source, focus }: { source: Source; focus?: SourceFo
   const marks = useMemo(() => marksOf(placed), [placed]);
 
   const focusRange = useMemo<TextSelection | undefined>(() => {
-    if (!focus) return undefined;
+    // A message focus is for the chat and email readers; a single text has no messages.
+    if (!focus || focus.kind === 'message') return undefined;
     if (focus.kind === 'range') return { start: focus.start, end: focus.end };
     if (focus.kind === 'mention')
       return placed.mentions.find((m) => m.mention.id === focus.id)?.at ?? undefined;
@@ -66,7 +67,7 @@ export function TextReader({ source, focus }: { source: Source; focus?: SourceFo
   const focusKey = focus
     ? `${focus.kind}:${'id' in focus ? focus.id : `${focus.start}-${focus.end}`}:${focusRange ? 'found' : 'missing'}`
     : undefined;
-  const focusMissing = Boolean(focus && revision && annotations.loaded && !focusRange);
+  const focusMissing = Boolean(focus && focus.kind !== 'message' && revision && annotations.loaded && !focusRange);
 
   const onSelectionChange = useCallback(
     (next: TextSelection | null) => {

@@ -1,0 +1,2 @@
+export { SearchProvider, useSearch, useSearchShortcut } from './SearchProvider';
+export { SearchScreen, hitHref } from './SearchScreen';

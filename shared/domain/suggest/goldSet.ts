@@ -1,0 +1,144 @@
+import type { EntityType } from '../../schemas/records';
+
+/** A span of a gold text, annotated by hand. */
+export interface GoldSpan {
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+}
+
+/** A gold text: the plain text and its annotated spans. */
+export interface GoldDocument {
+  text: string;
+  spans: GoldSpan[];
+}
+
+/** The groups precision and recall are reported for. */
+export type EvaluationGroup = 'person' | 'organization' | 'location';
+
+/** Which group an entity type counts in (companies and government bodies are organisations). */
+export function groupOf(type: EntityType): EvaluationGroup | undefined {
+  if (type === 'person') return 'person';
+  if (type === 'organization' || type === 'company' || type === 'public-body')
+    return 'organization';
+  if (type === 'location') return 'location';
+  return undefined;
+}
+
+const TYPES = new Set<EntityType>(['person', 'organization', 'company', 'public-body', 'location']);
+
+/**
+ * Reads a gold text: `[words]{type}` marks a span; lines starting with `#` are comments and are
+ * left out of the text. Throws on malformed markup, naming the line.
+ */
+export function parseGold(source: string): GoldDocument {
+  const lines = source.split('\n').filter((line) => !line.startsWith('# ') && line !== '#');
+  let text = '';
+  const spans: GoldSpan[] = [];
+  lines.forEach((line, lineIndex) => {
+    let i = 0;
+    while (i < line.length) {
+      const ch = line[i] as string;
+      if (ch === '[') {
+        const close = line.indexOf(']{', i);
+        const end = close >= 0 ? line.indexOf('}', close) : -1;
+        if (close < 0 || end < 0)
+          throw new Error(`Line ${lineIndex + 1}: a "[" without "]{type}" after it.`);
+        const words = line.slice(i + 1, close);
+        const type = line.slice(close + 2, end) as EntityType;
+        if (!TYPES.has(type)) throw new Error(`Line ${lineIndex + 1}: unknown type "${type}".`);
+        if (!words || words.includes('[')) throw new Error(`Line ${lineIndex + 1}: bad span.`);
+        spans.push({ start: text.length, end: text.length + words.length, text: words, type });
+        text += words;
+        i = end + 1;
+      } else {
+        text += ch;
+        i += 1;
+      }
+    }
+    if (lineIndex < lines.length - 1) text += '\n';
+  });
+  return { text, spans };
+}
+
+/** A prediction to score: a span and the type it was given. */
+export interface PredictedSpan {
+  start: number;
+  end: number;
+  type: EntityType;
+}
+
+/** Counts and figures for one group. */
+export interface GroupScore {
+  gold: number;
+  predicted: number;
+  correct: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/** What the suggester got right and wrong on a gold text. */
+export interface Evaluation {
+  groups: Record<EvaluationGroup, GroupScore>;
+  /** Gold spans not found with the right span and group. */
+  missed: GoldSpan[];
+  /** Predictions that match no gold span of their group. */
+  wrong: (PredictedSpan & { text: string })[];
+}
+
+/**
+ * Scores predictions against gold spans: a prediction is correct when its start, end and group
+ * (person, organisation, location) equal a gold span's. Predictions of other types (emails,
+ * phones) are not scored. Each gold span can be matched once.
+ */
+export function evaluate(gold: GoldDocument, predicted: readonly PredictedSpan[]): Evaluation {
+  const goldKeys = new Map<string, GoldSpan>();
+  for (const span of gold.spans) {
+    const group = groupOf(span.type);
+    if (group) goldKeys.set(`${span.start}:${span.end}:${group}`, span);
+  }
+  const matched = new Set<string>();
+  const counts: Record<EvaluationGroup, { gold: number; predicted: number; correct: number }> = {
+    person: { gold: 0, predicted: 0, correct: 0 },
+    organization: { gold: 0, predicted: 0, correct: 0 },
+    location: { gold: 0, predicted: 0, correct: 0 },
+  };
+  for (const span of gold.spans) {
+    const group = groupOf(span.type);
+    if (group) counts[group].gold += 1;
+  }
+  const wrong: Evaluation['wrong'] = [];
+  const seen = new Set<string>();
+  for (const p of predicted) {
+    const group = groupOf(p.type);
+    if (!group) continue;
+    const key = `${p.start}:${p.end}:${group}`;
+    if (seen.has(key)) continue; // the same prediction twice counts once
+    seen.add(key);
+    counts[group].predicted += 1;
+    if (goldKeys.has(key) && !matched.has(key)) {
+      matched.add(key);
+      counts[group].correct += 1;
+    } else {
+      wrong.push({ ...p, text: gold.text.slice(p.start, p.end) });
+    }
+  }
+  const score = (c: { gold: number; predicted: number; correct: number }): GroupScore => {
+    const precision = c.predicted === 0 ? 1 : c.correct / c.predicted;
+    const recall = c.gold === 0 ? 1 : c.correct / c.gold;
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    return { ...c, precision, recall, f1 };
+  };
+  const missed = [...goldKeys.entries()].filter(([key]) => !matched.has(key)).map(([, s]) => s);
+  return {
+    groups: {
+      person: score(counts.person),
+      organization: score(counts.organization),
+      location: score(counts.location),
+    },
+    missed,
+    wrong,
+  };
+}
