@@ -76,7 +76,7 @@ test.describe('chat exports from the corpus', () => {
     // "Add event" from a message: the date is the message's, as the export states it.
     await row.getByRole('button', { name: /^Add event from message/ }).click();
     const event = page.getByRole('dialog', { name: 'Add event' });
-    await expect(event.getByLabel('Date')).toHaveValue(/20 June 2019/);
+    await expect(event.getByLabel('Date', { exact: true })).toHaveValue(/20 June 2019/);
     await expect(event.getByRole('blockquote').or(event.locator('blockquote'))).toContainText('Welcome to the chat example!');
     await event.getByLabel('Title').fill('Group started');
     await event.getByRole('button', { name: 'Add to timeline' }).click();

@@ -146,7 +146,7 @@ test('a hostile email is read as text, its HTML shown sanitised with nothing rem
   await expect(email.locator('mark.hl--mention')).toHaveText('Halvorsen');
   await email.getByRole('button', { name: 'Add event from the email “Harbour payment”' }).click();
   const event = page.getByRole('dialog', { name: 'Add event' });
-  await expect(event.getByLabel('Date')).toHaveValue(/14 April 2020/);
+  await expect(event.getByLabel('Date', { exact: true })).toHaveValue(/14 April 2020/);
   await event.getByLabel('Title').fill('Payment announced');
   await event.getByRole('button', { name: 'Add to timeline' }).click();
   await expect(event).toBeHidden();
