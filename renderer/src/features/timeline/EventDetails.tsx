@@ -480,11 +480,6 @@ function CitationList({
               >
                 <Quote aria-hidden="true" />
                 <span className="citation-link__quote">“{short}”</span>
-                {citation.quoteLostIn ? (
-                  <span className="chip chip--broken" title="A correction of the source's text removed these words">
-                    quote not found
-                  </span>
-                ) : null}
                 <span className="citation-link__source">
                   {row.sourceTitle}
                   {row.sourceDate ? ` · source dated ${row.sourceDate}` : ''}

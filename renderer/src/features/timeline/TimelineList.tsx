@@ -279,11 +279,6 @@ const EventCard = memo(function EventCard({
                     <span className="citation-link__quote">
                       “{quote.length > 280 ? `${quote.slice(0, 280)}…` : quote}”
                     </span>
-                    {citation.quoteLostIn ? (
-                      <span className="chip chip--broken" title="A correction of the source's text removed these words">
-                        <AlertTriangle aria-hidden="true" /> quote not found
-                      </span>
-                    ) : null}
                     <span className="citation-link__source">
                       {cited.titles.get(citation.sourceId) ?? 'Missing source'}
                     </span>
