@@ -14,7 +14,13 @@ export { CatalogDb, CATALOG_DB_NAME } from './catalogDb';
 export { SearchIndexStore, SEARCH_INDEX_KEY, type SavedSearchIndex } from './searchIndexStore';
 export { CatalogRepository, type Profile } from './catalogRepository';
 export { CaseStore, clip, newId, nowIso } from './caseStore';
-export type { AddSourceOutcome, NewSource } from './sourceRepository';
+export type {
+  AddSourceOutcome,
+  AddTreeOutcome,
+  CorrectionOutcome,
+  NewSource,
+  NewSourceTree,
+} from './sourceRepository';
 export type { EntityWithCount, EntityChanges, EntityPage } from './entityRepository';
 export type { SuggestionGroup, FoundInSource, AcceptTarget } from './suggestionRepository';
 export { suggestionKey } from './suggestionRepository';
