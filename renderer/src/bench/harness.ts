@@ -36,7 +36,8 @@ function startSuggestionWorker() {
   return { api: wrap<SuggestionWorkerApi>(worker), stop: () => worker.terminate() };
 }
 import { parseChatExport } from '@shared/domain/chat';
-import { ocrPool } from '../workers/import/ocr';
+import { createOcrPool, ocrPool } from '../workers/import/ocr';
+import { prepareImage } from '../workers/import/prepareImage';
 
 const harness = {
   Dexie,
@@ -56,6 +57,10 @@ const harness = {
   parseChatExport,
   /** The app's OCR pool (the same Tesseract set-up the import worker uses), in the page. */
   ocrPool,
+  /** A pool of its own with another language model (to compare models like for like). */
+  createOcrPool,
+  /** The import's image step: decode once, turn upright, grey pixels for the OCR engine. */
+  prepareImage,
   /** Heap figures Chromium reports (with --enable-precise-memory-info). */
   memory(): { usedJSHeapSize: number; totalJSHeapSize: number } | undefined {
     const memory = (
