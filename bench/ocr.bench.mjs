@@ -271,7 +271,7 @@ export default async function ocr({ context, report, root }) {
       return performance.now() - t;
     });
     const afterStart = chromiumCpu();
-    report('tesseract.js: first image (starts one worker)', startup / 1000, 's', `renderer CPU ${(afterStart.renderer - before.renderer).toFixed(2)} s`);
+    report('tesseract.js: first image (starts one worker)', s2(startup), 's', `renderer CPU ${(afterStart.renderer - before.renderer).toFixed(2)} s`);
     report('tesseract.js: WebAssembly core loaded', [...cores].join(', ') || '(not seen)', '');
     const hasDebianPool = Boolean(debianModel) && (await harness.evaluate(() => typeof window.casefileBench.createOcrPool === 'function'));
     if (hasDebianPool) {
@@ -301,7 +301,7 @@ export default async function ocr({ context, report, root }) {
         if (runs.length === 0) continue;
         report(
           `CLI start-up, ${key === 'cli' ? "its own model" : "the app's model"} (blank 8 × 8 image)`,
-          median(runs.map((r) => r.millis)) / 1000,
+          s2(median(runs.map((r) => r.millis))),
           's',
           `CPU ${median(runs.map((r) => r.cpu)).toFixed(2)} s; paid on every CLI run`,
         );
@@ -406,7 +406,7 @@ export default async function ocr({ context, report, root }) {
         );
       }
       if (rows[0].cli) parts.push(`CLI own model ${s2(median(rows.map((r) => r.cli.millis)))} s, CER ${(image.cer.cli * 100).toFixed(2)}%`);
-      report(image.name, app / 1000, 's', `app, median of ${rows.length}; ${parts.join('; ')}`);
+      report(image.name, s2(app), 's', `app, median of ${rows.length}; ${parts.join('; ')}`);
     }
 
     // ---- per kind ----
@@ -421,14 +421,15 @@ export default async function ocr({ context, report, root }) {
       const line = (name, pick, note = '') => {
         if (!rows[0][pick.key]) return;
         const values = rows.map((r) => pick.wall(r[pick.key]));
-        report(`${label}: ${name}`, median(values) / 1000, 's', `${spread(values)}; CPU ${median(rows.map((r) => pick.cpu(r[pick.key]))).toFixed(2)} s${note}`);
+        const cpu = median(rows.map((r) => pick.cpu(r[pick.key])));
+        report(`${label}: ${name}`, s2(median(values)), 's', `${spread(values)}${Number.isFinite(cpu) ? `; CPU ${cpu.toFixed(2)} s` : ''}${note}`);
       };
       line('app (prepare + recognise)', { key: 'app', wall: (x) => x.millis, cpu: (x) => x.cpu }, `; CER ${(meanCer('app') * 100).toFixed(2)}%`);
       line('  of which prepare (decode, upright, grey)', { key: 'app', wall: (x) => x.prepare, cpu: () => NaN });
       line('  of which recognise (app model)', { key: 'app', wall: (x) => x.recognise, cpu: (x) => x.engineCpu }, ' (engine thread)');
       line('tesseract.js recognise, CLI model', { key: 'jsCliModel', wall: (x) => x.millis, cpu: (x) => x.engineCpu }, `, engine thread; CER ${(meanCer('jsCliModel') * 100).toFixed(2)}%`);
       line('CLI, own model, on the file', { key: 'cli', wall: (x) => x.millis, cpu: (x) => x.cpu }, `; CER ${(meanCer('cli') * 100).toFixed(2)}%`);
-      line("CLI, app's model, on the file", { key: 'cliAppModel', wall: (x) => x.millis, cpu: (x) => x.cpu }, `; CER ${(meanCer('cliAppModel') * 100).toFixed(2)}%`);
+      line("CLI, app's model, on the file", { key: 'cliAppModel', wall: (x) => x.millis, cpu: (x) => x.cpu }, `; CER ${(meanCer('cliAppModel') * 100).toFixed(2)}%${kind === 'corpus' ? ' (the CLI ignores EXIF orientation)' : ''}`);
       line("CLI, app's model, on the app's grey pixels", { key: 'cliSamePixels', wall: (x) => x.millis, cpu: (x) => x.cpu }, `; CER ${(meanCer('cliSamePixels') * 100).toFixed(2)}%`);
       if (!rows[0].cliAppModel) continue;
       // Ratios of runs of the same image in the same round, then their median.
@@ -436,20 +437,20 @@ export default async function ocr({ context, report, root }) {
       const both = (key) => rows[0][key] !== undefined;
       report(
         `${label}: RATIO app ÷ CLI, same model, same file`,
-        ratio(rows, (r) => r.app.millis, (r) => r.cliAppModel.millis),
+        ratio(rows, (r) => r.app.millis, (r) => r.cliAppModel.millis).toFixed(2),
         '×',
         `wall; CPU ${ratio(rows, (r) => r.app.cpu, (r) => r.cliAppModel.cpu).toFixed(2)}×; the CLI's runs include its start-up (CPU ${startApp.toFixed(2)} s); target <= 1.5×`,
       );
       report(
         `${label}: RATIO engine ÷ CLI, same model, same pixels`,
-        ratio(rows, (r) => r.app.recognise, (r) => (r.cliSamePixels ?? r.cliAppModel).millis),
+        ratio(rows, (r) => r.app.recognise, (r) => (r.cliSamePixels ?? r.cliAppModel).millis).toFixed(2),
         '×',
         `wall; CPU ${ratio(rows, (r) => r.app.engineCpu, (r) => (r.cliSamePixels ?? r.cliAppModel).cpu - startApp).toFixed(2)}× with the CLI's start-up taken out`,
       );
       if (both('cli')) {
         report(
           `${label}: RATIO app ÷ CLI as installed (own model)`,
-          ratio(rows, (r) => r.app.millis, (r) => r.cli.millis),
+          ratio(rows, (r) => r.app.millis, (r) => r.cli.millis).toFixed(2),
           '×',
           `wall; CPU ${ratio(rows, (r) => r.app.cpu, (r) => r.cli.cpu).toFixed(2)}×; a smaller model, not like for like`,
         );
@@ -458,7 +459,7 @@ export default async function ocr({ context, report, root }) {
         const startCli = startCpu.cli;
         report(
           `${label}: RATIO engine ÷ CLI, both with the CLI's model`,
-          ratio(rows, (r) => r.jsCliModel.millis, (r) => r.cli.millis),
+          ratio(rows, (r) => r.jsCliModel.millis, (r) => r.cli.millis).toFixed(2),
           '×',
           `wall; CPU ${ratio(rows, (r) => r.jsCliModel.engineCpu, (r) => r.cli.cpu - startCli).toFixed(2)}× with the CLI's start-up taken out`,
         );
@@ -494,14 +495,14 @@ export default async function ocr({ context, report, root }) {
       const cliOwn = hasCli && debianModel ? await cliBatch(chats.map((x) => x.image.path), undefined, 2) : NaN;
       report(
         `batch: app, 2 workers (prepare + recognise)`,
-        millis / 1000,
+        s2(millis),
         's',
         `${s2(millis / chats.length)} s per screenshot; renderer CPU ${(c1.renderer - c0.renderer).toFixed(1)} s`,
       );
       if (hasCli) {
         report(
           `batch: CLI, 2 processes, app's model`,
-          cliWall / 1000,
+          s2(cliWall),
           's',
           `${s2(cliWall / chats.length)} s per screenshot; ratio ${(millis / cliWall).toFixed(2)}×${debianModel ? `; own model ${s2(cliOwn)} s, ratio ${(millis / cliOwn).toFixed(2)}×` : ''}`,
         );
