@@ -8,7 +8,14 @@ import type { FoundName } from './types';
 export type { FoundName, SuggestionOrigin } from './types';
 export { findNamedEntities, type KnownName } from './ner';
 export { findPatterns } from './patterns';
-export { parseGold, evaluate, groupOf, type GoldDocument, type Evaluation } from './goldSet';
+export {
+  parseGold,
+  predictGold,
+  evaluate,
+  groupOf,
+  type GoldDocument,
+  type Evaluation,
+} from './goldSet';
 
 /** The entities a case knows, as the suggesters need them. */
 export interface KnownEntity {
