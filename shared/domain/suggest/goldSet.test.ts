@@ -43,14 +43,14 @@ describe('predictGold', () => {
   it('gives each unit to the suggester in order and moves its offsets into the whole text', () => {
     const chat = parseGold('# mode: messages\nA: see [Bo]{person}\nB: [Bo]{person} here');
     const seen: [string, number][] = [];
-    const predicted = predictGold(chat, (text, index) => {
-      seen.push([text, index]);
+    const predicted = predictGold(chat, (text, unit, index) => {
+      seen.push([`${unit.sender ?? ''}: ${text}`, index]);
       const at = text.indexOf('Bo');
       return [{ start: at, end: at + 2, type: 'person' as const }];
     });
     expect(seen).toEqual([
-      ['see Bo', 0],
-      ['Bo here', 1],
+      ['A: see Bo', 0],
+      ['B: Bo here', 1],
     ]);
     expect(predicted.map((p) => chat.text.slice(p.start, p.end))).toEqual(['Bo', 'Bo']);
     expect(evaluate(chat, predicted).groups.person).toMatchObject({ correct: 2, gold: 2 });

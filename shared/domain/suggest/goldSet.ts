@@ -12,6 +12,8 @@ export interface GoldSpan {
 export interface GoldUnit {
   start: number;
   end: number;
+  /** Who wrote the message (chats only). */
+  sender?: string;
 }
 
 /** A gold text: the plain text, its annotated spans and the pieces the suggester reads. */
@@ -83,7 +85,8 @@ export function parseGold(source: string): GoldDocument {
       const unitStart = colon + 2;
       if (spans.slice(firstSpan).some((span) => span.start < unitStart))
         throw new Error(`Line ${lineIndex + 1}: a span in the sender's name.`);
-      if (unitStart < text.length) units.push({ start: unitStart, end: text.length });
+      const sender = text.slice(lineStart, colon);
+      if (unitStart < text.length) units.push({ start: unitStart, end: text.length, sender });
     }
     if (lineIndex < lines.length - 1) text += '\n';
   });
@@ -93,16 +96,16 @@ export function parseGold(source: string): GoldDocument {
 
 /**
  * Runs a suggester over a gold text as the app would: the whole text at once, or one message at a
- * time in order (the suggester is told the message's index, so it may keep what it learnt from
- * earlier messages). Offsets come back in the whole text.
+ * time in order (the suggester is told the message, its sender and its index, so it may keep what
+ * it learnt from earlier messages). Offsets come back in the whole text.
  */
 export function predictGold<P extends PredictedSpan>(
   gold: GoldDocument,
-  suggest: (text: string, unitIndex: number) => readonly P[],
+  suggest: (text: string, unit: GoldUnit, unitIndex: number) => readonly P[],
 ): P[] {
   const out: P[] = [];
   gold.units.forEach((unit, index) => {
-    for (const p of suggest(gold.text.slice(unit.start, unit.end), index))
+    for (const p of suggest(gold.text.slice(unit.start, unit.end), unit, index))
       out.push({ ...p, start: p.start + unit.start, end: p.end + unit.start });
   });
   return out;
