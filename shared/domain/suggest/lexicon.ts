@@ -102,7 +102,7 @@ export const ORGANIZATION_HEADS = words(`
   tribune broadcasting television radio church diocese mosque temple school college academy
   hospital clinic movement front coalition consortium nations project programme program
   initiative watch monitor observatory corps lab laboratory council congress synod charity relief
-  aid mission chamber democrats republicans socialists conservatives liberals greens
+  aid mission chamber forum democrats republicans socialists conservatives liberals greens
 `);
 
 /** Words that make a name a company's ("Arcadia Ventures", "Nasr Logistics"). */
@@ -126,14 +126,30 @@ export const PLACE_HEADS = words(`
   mount hill hills island islands isle bay gulf sea ocean coast peninsula valley county province
   region state desert strait canal harbour harbor airport station park bridge beach heights
   springs falls forest delta basin gorge cape straits archipelago oblast krai canton voivodeship
-  prefecture district zone calle rue via strasse platz
+  prefecture district zone calle rue via strasse platz city town
 `);
 
 /** First words that make a name a place ("Lake Sampson", "Mount Kenya", "Gulf of Guinea"). */
-export const PLACE_LEADS = words(`lake mount gulf bay isle cape port fort lago rio mont`);
+export const PLACE_LEADS = words(
+  `lake mount gulf bay isle cape port fort lago rio mont calle rue via avenida plaza piazza jalan`,
+);
+
+/** Place heads that are also family names ("Derek Lane", "Emma Hill"): weaker after a given name. */
+export const SURNAME_LIKE_PLACE_HEADS = words(`lane hill park street ford forest beach bridge bay wood field brook`);
 
 /** First words that often begin a place's name ("Santa Rosa", "San Pedro", "Saint-Denis"). */
-export const PLACE_PREFIXES = words(`santa san sao saint sankt st los las el north south east west new upper lower greater`);
+export const PLACE_PREFIXES = words(
+  `santa san sao saint sankt st los las el north south east west new upper lower greater eastern western northern southern central`,
+);
+
+/**
+ * Organisations named alone in news, often after "told" or "according to", that look like
+ * anything else: news agencies and international bodies.
+ */
+export const KNOWN_ORGANIZATIONS = words(`
+  reuters bloomberg afp ap bbc cnn aljazeera nato interpol europol unodc unicef unesco unhcr who
+  imf opec oecd wto icij occrp nasdaq nyse fifa uefa eurostat frontex
+`);
 
 /** Months that are also given names ("April Rivers"), unlike "March": names only in a full name. */
 export const MONTH_NAMES = words(`april june august`);
@@ -149,6 +165,49 @@ export const NON_ENTITY_HEADS = words(`
 export const PLACE_NOUNS = words(`
   port city town village region province island capital suburb district state county
   municipality neighbourhood neighborhood republic kingdom emirate area outskirts coast
+`);
+
+/**
+ * Countries, continents and large regions, and the adjectives of countries (which are not
+ * entities). compromise's dictionary misses some ("Britain", "British").
+ */
+export const COUNTRIES = words(`
+  afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
+  bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia
+  botswana brazil britain brunei bulgaria burkina burundi cambodia cameroon canada chad chile
+  china colombia congo croatia cuba cyprus czechia denmark djibouti dominica ecuador egypt
+  england eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia germany
+  ghana greece grenada guatemala guinea guyana haiti honduras hungary iceland india indonesia
+  iran iraq ireland israel italy jamaica japan jordan kazakhstan kenya kosovo kuwait kyrgyzstan
+  laos latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg madagascar
+  malawi malaysia maldives mali malta mauritania mauritius mexico moldova monaco mongolia
+  montenegro morocco mozambique myanmar namibia nepal netherlands nicaragua niger nigeria
+  macedonia norway oman pakistan palestine panama paraguay peru philippines poland portugal
+  qatar romania russia rwanda samoa scotland senegal serbia seychelles singapore slovakia
+  slovenia somalia spain sudan suriname sweden switzerland syria taiwan tajikistan tanzania
+  thailand togo tonga tunisia turkey turkmenistan uganda ukraine uruguay uzbekistan vanuatu
+  venezuela vietnam wales yemen zambia zimbabwe
+  europe asia africa america americas oceania antarctica arctic balkans caribbean scandinavia
+  siberia caucasus levant maghreb
+`);
+
+/** Adjectives of countries, regions and peoples: "Serbian initials", "Mexican law". */
+export const DEMONYMS = words(`
+  afghan albanian algerian american angolan argentine argentinian armenian australian austrian
+  azerbaijani bahraini bangladeshi belarusian belgian bolivian bosnian brazilian british
+  bulgarian cambodian cameroonian canadian chilean chinese colombian congolese croatian cuban
+  cypriot czech danish dutch ecuadorian egyptian emirati english eritrean estonian ethiopian
+  european filipino finnish french georgian german ghanaian greek guatemalan haitian honduran
+  hungarian icelandic indian indonesian iranian iraqi irish israeli italian ivorian jamaican
+  japanese jordanian kazakh kenyan korean kosovar kuwaiti latvian lebanese liberian libyan
+  lithuanian macedonian malagasy malaysian malian maltese mexican moldovan mongolian
+  montenegrin moroccan mozambican namibian nepalese nigerian nigerien norwegian omani pakistani
+  palestinian panamanian paraguayan peruvian polish portuguese qatari romanian russian rwandan
+  saudi scottish senegalese serbian singaporean slovak slovenian somali spanish sudanese
+  swedish swiss syrian taiwanese tajik tanzanian thai tunisian turkish ugandan ukrainian
+  uruguayan uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean african asian arab
+  arabic latin balkan caribbean nordic scandinavian western eastern northern southern
+  russians americans europeans africans asians
 `);
 
 /** Acronyms and short names of places ("U.S.", "UK"). */
@@ -272,7 +331,7 @@ export const NOT_NAMES = words(`
   i the a an this that these those it its he she they we you his her their our my your him them
   us me mr mrs ms dr but and or nor if when while after before as at in on of for from by with
   to into onto over under about above below between through during without within via per
-  asked additional editing reporting according however meanwhile yesterday today tomorrow tonight
+  asked according however meanwhile yesterday today tomorrow tonight
   monday tuesday wednesday thursday friday saturday sunday january february march may july
   september october november december spring summer autumn winter directors trustees governors
   shareholders
@@ -280,7 +339,7 @@ export const NOT_NAMES = words(`
   attachment attachments confidential urgent memorandum memo summary background note notes
   also all any each every some many most more much other another such what which who whom whose
   why how where there here then than so too very just only even still yet already again once
-  one two three four five six seven eight nine ten first second third last next new old
+  one two three four five six seven eight nine ten
   is are was were be been being am do does did done have has had can could would shall
   should may might must let lets
 `);
@@ -358,8 +417,10 @@ export interface WordSense {
   familyFirst: boolean;
   /** A family name compromise knows. */
   lastName: boolean;
-  /** A place compromise knows (city, country, region). */
+  /** A place compromise or our list knows (city, country, region, any place). */
   place: boolean;
+  /** A country, a city or a region: a place first, whatever else it names. */
+  majorPlace: boolean;
   /** An organisation compromise knows. */
   organization: boolean;
   /** A common word of English (a verb, an adjective, a noun, a function word…). */
@@ -391,10 +452,12 @@ export function senseOf(word: string): WordSense {
     givenName: GIVEN_NAMES.has(key) || tags.some((t) => GIVEN_TAGS.has(t)),
     familyFirst: FAMILY_NAMES_FIRST.has(key),
     lastName: tags.includes('LastName'),
-    place,
+    place: place || COUNTRIES.has(key),
+    majorPlace:
+      COUNTRIES.has(key) || tags.some((t) => t === 'City' || t === 'Country' || t === 'Region'),
     organization,
     common: common || NOT_NAMES.has(key),
-    demonym,
+    demonym: demonym || DEMONYMS.has(key),
   };
   if (senseCache.size < 100_000) senseCache.set(key, sense);
   return sense;

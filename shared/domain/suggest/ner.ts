@@ -6,6 +6,7 @@ import {
   COMPANY_HEADS,
   COMPANY_SUFFIXES,
   GREETINGS,
+  KNOWN_ORGANIZATIONS,
   NAME_CONNECTORS,
   NAME_PARTICLES,
   NOT_ACRONYMS,
@@ -24,6 +25,7 @@ import {
   NON_ENTITY_HEADS,
   PLACE_NOUNS,
   PLACE_PREFIXES,
+  SURNAME_LIKE_PLACE_HEADS,
   looksCommon,
   plain,
   senseOf,
@@ -65,6 +67,12 @@ type Group = 'person' | 'organization' | 'location';
 interface Remembered {
   type: EntityType;
   confidence: number;
+  /**
+   * How it was learnt: a person's family name ("Lemonidis" after "Petros Lemonidis") outranks
+   * the first word of a company's name ("Lemonidis" of "Lemonidis Maritime Holdings Ltd"):
+   * a bare family name in news almost always means the person.
+   */
+  kind?: 'surname' | 'prefix';
 }
 
 interface Run {
@@ -78,6 +86,8 @@ interface Run {
   suffix: boolean;
   /** The run has no evidence of being a name beyond capitals that say nothing. */
   doubtful: boolean;
+  /** Typed by the last resort only (capitalised words that look like a person's name). */
+  guessed?: boolean;
   type?: EntityType | undefined;
   confidence: number;
 }
@@ -142,11 +152,18 @@ function hyphenChain(text: string, left: Token, middle: Token | undefined, right
 }
 
 /** "April 2022", "in June": a month, not a name. */
-function isDate(tokens: Token[], t: Token): boolean {
+function isDate(text: string, tokens: Token[], t: Token): boolean {
   if (!MONTH_NAMES.has(t.key)) return false;
   const next = tokens[t.index + 1];
   const previous = tokens[t.index - 1];
-  return !next || !isCap(next) || next.line !== t.line || previous?.shape === 'number';
+  return (
+    !next ||
+    !isCap(next) ||
+    next.line !== t.line ||
+    next.sentenceStart ||
+    !/^[ \t]+$/u.test(text.slice(t.end, next.start)) ||
+    previous?.shape === 'number'
+  );
 }
 
 /**
@@ -158,7 +175,7 @@ function findRuns(tokens: Token[], text: string): Run[] {
   let i = 0;
   while (i < tokens.length) {
     const first = tokens[i] as Token;
-    if (!nameLike(first) || first.capsLine || isDate(tokens, first)) {
+    if (!nameLike(first) || first.capsLine || isDate(text, tokens, first)) {
       i += 1;
       continue;
     }
@@ -171,6 +188,25 @@ function findRuns(tokens: Token[], text: string): Run[] {
         run.push(next, tokens[j + 2] as Token);
         j += 2;
         continue;
+      }
+      // "People's Progressive Alliance", "U.S. Attorney's Office": a possessive inside the name of
+      // an organisation, which a head word a little further on shows.
+      // (Not "the Treasury's Office of …": a head word alone is a name already.)
+      if (
+        current.possessive &&
+        /^['’]s $/u.test(text.slice(current.end, next.start)) &&
+        !(run.length === 1 && hasHead(run))
+      ) {
+        const ahead = tokens.slice(j + 1, j + 4);
+        const headAt = ahead.findIndex((t) => ORGANIZATION_HEADS.has(t.key) || PUBLIC_BODY_HEADS.has(t.key));
+        if (
+          headAt >= 0 &&
+          ahead.slice(0, headAt + 1).every((t, n) => isCap(t) && (n === 0 || linked(text, ahead[n - 1] as Token, t)))
+        ) {
+          run.push(...ahead.slice(0, headAt + 1));
+          j += headAt + 1;
+          continue;
+        }
       }
       if (!linked(text, current, next)) {
         // "Hengli Commodities (HK) Limited", "Beacon Lettings (Midlands) Ltd": a bracketed word
@@ -189,7 +225,11 @@ function findRuns(tokens: Token[], text: string): Run[] {
         }
         break;
       }
-      if (isCap(next) && !NOT_NAMES.has(next.key)) {
+      // Nothing joins a name after its legal suffix ("Aquaform Pools Ltd | of Guildford").
+      if (run.length > 1 && isSuffix(current) && (current.shape !== 'lower')) {
+        if (!(isSuffix(next) || next.shape === 'caps')) break;
+      }
+      if ((isCap(next) && !NOT_NAMES.has(next.key)) || (CAPITAL_ONLY_SUFFIXES.has(next.text) && run.length > 1)) {
         run.push(next);
         j += 1;
         continue;
@@ -220,7 +260,9 @@ function findRuns(tokens: Token[], text: string): Run[] {
       run.push(...inner, after);
       j = k;
     }
-    for (const part of splitAtAnd(run)) runs.push(newRun(part));
+    // "Recovery and Resilience Facility" stays whole, to be left out as a whole.
+    const whole = NON_ENTITY_HEADS.has((run[run.length - 1] as Token).key);
+    for (const part of whole ? [run] : splitAtAnd(run)) runs.push(newRun(part));
     i = j + 1;
   }
   return runs;
@@ -274,21 +316,18 @@ function splitAtAnd(tokens: Token[]): Token[][] {
   if (left.length > 0 && left.length <= 3 && !leftIsName && hasHead(right)) return [tokens];
   // "Ministry of Maritime Affairs and Insular Policy", "Bureau of Industry and Security": a head
   // word and "of" before, no head word after.
-  const second = left[1];
-  if (
-    left.length >= 3 &&
-    hasHead(left.slice(0, 1)) &&
-    second !== undefined &&
-    (second.key === 'of' || second.key === 'for') &&
-    right.length <= 2 &&
-    !hasHead(right)
-  )
-    return [tokens];
+  const headThenOf = left.some(
+    (t, n) => n + 1 < left.length && hasHead([t]) && ['of', 'for', 'on'].includes(left[n + 1]!.key),
+  );
+  if (headThenOf && right.length <= 2 && !hasHead(right)) return [tokens];
   return [left, ...splitAtAnd(right)].filter((part) => part.length > 0);
 }
 
-/** Cuts titles off the front of a run ("Transport Minister Grace Oduya", "Dr. Leitner"). */
-function stripTitles(run: Run, tokens: Token[]): Run | null {
+/**
+ * Cuts titles off the front of a run ("Transport Minister Grace Oduya", "Dr. Leitner"); a title
+ * further in leaves the words before it a name of their own ("FBI | Special Agent | Tanya Brooks").
+ */
+function stripTitles(run: Run, tokens: Token[]): { run: Run | null; before?: Run } {
   let list = run.tokens;
   const before = tokens[(list[0] as Token).index - 1];
   let titled = before !== undefined && isTitle(before) && isCap(before);
@@ -299,11 +338,15 @@ function stripTitles(run: Run, tokens: Token[]): Run | null {
     else if (!TITLE_QUALIFIERS.has(t.key) && !(t.key === 'of' && lastTitle >= 0)) break;
   }
   // A title further in ("FBI Special Agent Tanya Brooks") when the run names no organisation.
+  let prefix: Token[] = [];
   if (lastTitle < 0 && !hasHead(list)) {
     for (let k = list.length - 2; k >= 1; k -= 1) {
       const t = list[k] as Token;
       if (isTitle(t) && !NAME_PARTICLES.has(t.key)) {
         lastTitle = k;
+        let from = k;
+        while (from > 0 && (TITLE_QUALIFIERS.has(list[from - 1]!.key) || isTitle(list[from - 1]!))) from -= 1;
+        prefix = list.slice(0, from);
         break;
       }
     }
@@ -320,8 +363,10 @@ function stripTitles(run: Run, tokens: Token[]): Run | null {
   const loose = (t: Token | undefined) => t !== undefined && (NAME_CONNECTORS.has(t.key) || t.key === '&') && !isCap(t);
   while (list.length > 0 && loose(list[0])) list = list.slice(1);
   while (list.length > 0 && loose(list[list.length - 1])) list = list.slice(0, -1);
-  if (list.length === 0) return null;
-  return { ...newRun(list), titled };
+  const ahead = prefix.length > 0 && prefix.some(isCap) ? newRun(prefix) : undefined;
+  if (list.length === 0) return ahead ? { run: null, before: ahead } : { run: null };
+  const result = { ...newRun(list), titled };
+  return ahead ? { run: result, before: ahead } : { run: result };
 }
 
 /** Words after a name that make it a place ("Beijing-based", "Norway-registered"). */
@@ -436,11 +481,15 @@ export class NameFinder {
     }
   }
 
-  private remember(name: string, type: EntityType, confidence: number): void {
+  private remember(name: string, type: EntityType, confidence: number, kind?: Remembered['kind']): void {
     const key = foldTerm(name);
     if (!key) return;
     const had = this.memory.get(key);
-    if (!had || had.confidence < confidence) this.memory.set(key, { type, confidence });
+    const wins =
+      !had ||
+      (kind === 'surname' && had.kind === 'prefix') ||
+      (!(kind === 'prefix' && had.kind === 'surname') && had.confidence < confidence);
+    if (wins) this.memory.set(key, kind ? { type, confidence, kind } : { type, confidence });
   }
 
   private recall(key: string): Remembered | undefined {
@@ -456,12 +505,18 @@ export class NameFinder {
   find(text: string): FoundName[] {
     if (!/\p{L}/u.test(text)) return [];
     const reading = new TextReading(text);
+    this.currentText = text;
     const runs: Run[] = [];
     this.learnCapsLines(reading);
     for (const found of findRuns(reading.tokens, text)) {
       const raw = this.dropNonEntities(found);
       if (!raw) continue;
-      const run = stripTitles(raw, reading.tokens);
+      const stripped = stripTitles(raw, reading.tokens);
+      if (stripped.before) {
+        this.classify(stripped.before, reading);
+        runs.push(stripped.before);
+      }
+      const run = stripped.run;
       if (!run) {
         // A title alone may still be someone's name ("Bishop left the county"), if the text
         // names them in full elsewhere; looked at again with the text's names below.
@@ -486,11 +541,11 @@ export class NameFinder {
     // Names listed together are of one kind: "in West Bromwich, Oldbury and Tipton".
     for (let pass = 0; pass < 2; pass += 1) {
       runs.forEach((run, n) => {
-        if (types[n] || run.doubtful) return;
+        if ((types[n] && !run.guessed) || run.doubtful) return;
         for (const m of [n - 1, n + 1]) {
           const other = runs[m];
           const type = types[m];
-          if (!other || !type || type === 'person') continue;
+          if (!other || !type || type === 'person' || other.guessed) continue;
           const [left, right] = m < n ? [other, run] : [run, other];
           if (/^(?:,[ \t]+|[ \t]+(?:and|or|&)[ \t]+|,[ \t]+(?:and|or)[ \t]+)$/u.test(text.slice(left.end, right.start))) {
             types[n] = type;
@@ -517,6 +572,12 @@ export class NameFinder {
    * Runs that are not names of entities: laws and prizes ("UK Bribery Act" keeps "UK" if it is a
    * place), a legal suffix or a word such as "OK" or "USD" alone.
    */
+  private currentText = '';
+
+  private textAfterRun(run: Run): string {
+    return this.currentText.slice(run.end, run.end + 4);
+  }
+
   private dropNonEntities(run: Run): Run | null {
     const first = run.tokens[0] as Token;
     const last = run.tokens[run.tokens.length - 1] as Token;
@@ -525,7 +586,10 @@ export class NameFinder {
       if ((sense.place && !sense.common) || PLACE_ACRONYMS.has(bare(first))) return newRun([first]);
       return null;
     }
+    // "VX-400", "A320": product codes.
+    if (/^-?\p{N}/u.test(this.textAfterRun(run))) return null;
     if (run.tokens.length === 1) {
+      if (/\p{N}/u.test(first.text)) return null; // "Q3", "G7"
       if (NOT_ACRONYMS.has(bare(first)) && first.shape === 'caps') return null;
       if (isSuffix(first)) return null;
       if (first.shape === 'caps' && /^(?:\p{Lu}\.){2,}$/u.test(first.text) && !PLACE_ACRONYMS.has(bare(first)))
@@ -559,6 +623,10 @@ export class NameFinder {
   }
 
   private result(run: Run, type: EntityType, text: string): FoundName {
+    // "Karolina W.": an initial keeps its full stop.
+    const last = run.tokens[run.tokens.length - 1] as Token;
+    if (type === 'person' && run.tokens.length > 1 && /^\p{Lu}$/u.test(last.text) && text[run.end] === '.' && run.end === last.end)
+      run = { ...run, end: run.end + 1 };
     return { start: run.start, end: run.end, text: text.slice(run.start, run.end), type, origin: 'ner' };
   }
 
@@ -573,10 +641,12 @@ export class NameFinder {
     }
     if (run.tokens.length > 1 && isSuffix(last)) {
       run.suffix = true;
-      if (!last.text.endsWith('.') && reading.text[run.end] === '.' && last.abbreviation)
-        run.end += 1;
-      // "Zhiyuan Vision Technology Co., Ltd." — the stop of "Ltd." belongs to it.
-      if (!last.text.endsWith('.') && reading.text[run.end] === '.' && /^(ltd|inc|corp|co|kft|zrt|nyrt|pte|pty|bhd|ltda|lda|plc)$/.test(bare(last)))
+      // "Halvorsen Ltd.", "Zhiyuan Vision Technology Co., Ltd.": the stop belongs to the suffix.
+      if (
+        !last.text.endsWith('.') &&
+        reading.text[run.end] === '.' &&
+        (last.abbreviation || /^(ltd|inc|corp|co|kft|zrt|nyrt|pte|pty|bhd|ltda|lda)$/.test(bare(last)))
+      )
         run.end += 1;
     }
   }
@@ -596,6 +666,9 @@ export class NameFinder {
         run.doubtful = true;
       return;
     }
+    // A dateline in capitals: "NEW YORK —".
+    if (run.tokens.every((t) => t.shape === 'caps') && /^(?:,[^—–\n]{0,30})?[ \t]+[—–][ \t]/u.test(reading.text.slice(run.end, run.end + 40)))
+      return;
     if (known || sense.givenName || sense.familyFirst || sense.place || hasHead(run.tokens.slice(1, 2)))
       return;
     if (run.suffix || hasHead(run.tokens)) {
@@ -637,9 +710,12 @@ export class NameFinder {
     const givenFirst = senseOf(first.text).givenName;
     // "Brickell Avenue", "Santa Fe River"; but "Derek Lane" is a person.
     if (tokens.length > 1 && PLACE_HEADS.has(last.key) && isCap(tokens[tokens.length - 2] as Token))
-      evidence.add('location', givenFirst ? 1 : 3);
+      evidence.add('location', givenFirst && SURNAME_LIKE_PLACE_HEADS.has(last.key) ? 1 : 3);
     if (tokens.length > 1 && PLACE_LEADS.has(first.key)) evidence.add('location', 3);
     if (tokens.length > 1 && PLACE_PREFIXES.has(first.key)) evidence.add('location', 1.5);
+    // "Stoke-on-Trent", "Aix-en-Provence".
+    if (tokens.some((t, n) => n > 0 && t.shape === 'lower' && reading.text[t.start - 1] === '-'))
+      evidence.add('location', 2);
     if (tokens.length > 1 && capsWords.some((w) => COMPANY_HEADS.has(w))) evidence.add('organization', 3, 'company');
     if (run.titled || this.titledBefore(run, reading)) evidence.add('person', 3);
     if (tokens.length === 1 && HYPHEN_PLACE.test(reading.text.slice(run.end, run.end + 20)))
@@ -659,6 +735,9 @@ export class NameFinder {
       // "Karolina W.": a given name and an initial.
       if (namey.length === 2 && /^\p{Lu}$/u.test(last.text) && firstSense.givenName) evidence.add('person', 1);
     }
+    if (tokens.every((t) => KNOWN_ORGANIZATIONS.has(t.key))) evidence.add('organization', 3);
+    const wholeTags = tokens.length > 1 ? lexiconTags(tokens.map((t) => t.text.toLowerCase()).join(' ')) : [];
+    if (wholeTags.some((t) => ['City', 'Country', 'Region', 'Place'].includes(t))) evidence.add('location', 2.5);
     if (tokens.length === 1) {
       if (firstSense.place) evidence.add('location', 1.5);
       if (firstSense.organization) evidence.add('organization', 2);
@@ -669,12 +748,16 @@ export class NameFinder {
       evidence.add('location', 2);
     }
     // "U.S.", "UK", "BVI"; other acronyms name organisations ("OFAC", "APML").
+    // "OFAC", "GDDKiA", "KvK".
     const acronym =
-      tokens.length === 1 && /^[\p{Lu}&.]{2,8}$/u.test(first.text) && /\p{Lu}.*\p{Lu}/u.test(first.text);
+      tokens.length === 1 &&
+      /^[\p{Lu}&.][\p{L}&.]{1,7}$/u.test(first.text) &&
+      /\p{Lu}.*\p{Lu}/u.test(first.text) &&
+      (first.text.replace(/[^\p{Lu}]/gu, '').length * 2 >= first.text.length || first.text.length <= 4);
     const dotted = first.text.includes('.');
     if (acronym) {
       const k = bare(first);
-      if (PLACE_ACRONYMS.has(k)) evidence.add('location', 2.5);
+      if (PLACE_ACRONYMS.has(k) || firstSense.place) evidence.add('location', 2.5);
       else if (k === 'eu') evidence.add('organization', 2.5, 'public-body');
       else if (!NOT_ACRONYMS.has(k) && !dotted && k.length <= 6) evidence.add('organization', 2);
     }
@@ -692,17 +775,21 @@ export class NameFinder {
     // Capitalised words with no other evidence: two or three that look like names are most often
     // a person's ("Dale Summers"); one alone is left unsuggested unless the text names it again.
     if (!evidence.best()) {
+      run.guessed = true;
       if (namey.length >= 2 && namey.length <= 4 && tokens.every((t, n) => !senses[n]!.common || isCap(t) && !reading.lowerWords.has(t.key)) && !acronym)
         evidence.add('person', 1);
     }
     const best = evidence.best();
+    if ((globalThis as { NER_DEBUG?: boolean }).NER_DEBUG)
+      (globalThis as unknown as { console: { log: (...a: unknown[]) => void } }).console.log(keyOf(tokens), JSON.stringify(evidence), run.titled, run.suffix);
     if (!best) return;
     set(typeOfGroup(best.group, evidence.orgType), Math.min(best.score, 3.5));
   }
 
   private titledBefore(run: Run, reading: TextReading): boolean {
     const before = reading.at((run.tokens[0] as Token).index - 1);
-    return before !== undefined && isTitle(before) && (isCap(before) || before.key === 'mr');
+    if (!before || !isTitle(before) || !(isCap(before) || before.key === 'mr')) return false;
+    return /^\.?[ \t\u00a0]+$/u.test(reading.gap(before, run.tokens[0] as Token));
   }
 
   /** Evidence from the words around a run. */
@@ -720,6 +807,10 @@ export class NameFinder {
     const single = run.tokens.length === 1;
     const hasHeads = hasHead(run.tokens);
 
+    // A dateline: "LONDON —", "MONTERREY, Mexico —".
+    const lineStart = first.index === 0 || (reading.at(first.index - 1) as Token).line !== first.line;
+    if (lineStart && run.tokens.every((t) => t.shape === 'caps') && /^(?:,[^—–\n]{0,30})?[ \t]+[—–][ \t]/u.test(textAfter))
+      evidence.add('location', 3);
     // A name before an email address: "Khalid Al-Mansouri <k.almansouri@…>".
     if (/^[ \t]*<[^>\s]+@[^>\s]+>/u.test(textAfter)) {
       if (hasHeads) evidence.add('organization', 2);
@@ -738,21 +829,10 @@ export class NameFinder {
     }
 
     // Appositive after: "Petrović, a former official," / "Medikon, a Belgrade distributor".
-    const appositive = /^,[ \t]+(?:(?:a|an|the|its|his|her|their)[ \t]+)?((?:[\p{L}'’-]+[ \t]+){0,4}?)([\p{L}-]+)(?=[ \t,.;:]|$)/u.exec(
-      textAfter,
-    );
-    if (appositive) {
-      const noun = plain(appositive[2] as string);
-      const between = (appositive[1] as string).trim();
-      const nounOk = !/\b(?:who|which|that|and|said|says)\b/u.test(between);
-      if (nounOk && PERSON_ROLES.has(noun) && !hasHeads) evidence.add('person', 2.5);
-      else if (nounOk && ORGANIZATION_ROLES.has(noun))
-        evidence.add(
-          'organization',
-          2.5,
-          COMPANY_ROLES.has(noun) ? 'company' : PUBLIC_ROLES.has(noun) ? 'public-body' : 'organization',
-        );
-    }
+    const fronted =
+      before !== undefined && first.sentenceStart === false && before.sentenceStart && /^(?:in|at|from|for|after|before|since|during|on|by|with|to|like)$/u.test(before.key);
+    const appositive = /^,[ \t]+([^,.;:()\n]{1,80})/u.exec(textAfter);
+    if (appositive && !fronted) this.readAppositive(appositive[1] as string, hasHeads, evidence);
     // "Holloway, 52," — an age.
     if (/^,[ \t]+\d{2},/u.test(textAfter)) evidence.add('person', 3);
     // ", who" is said of people; ", which" of anything else.
@@ -768,7 +848,7 @@ export class NameFinder {
         evidence.add(hasHeads ? 'organization' : 'person', 0.5);
     }
     // Possessive with what only organisations have: "Medikon's parent company", "Zhiyuan's shares".
-    if (lastToken.possessive && after && /^(?:shares|website|headquarters|subsidiary|subsidiaries|parent|staff|employees|customers|clients|products|board|offices|office|accounts|founder|ceo|chief|spokesman|spokeswoman|spokesperson|registered)$/u.test(after.key))
+    if (lastToken.possessive && after && /^(?:shares|website|headquarters|subsidiary|subsidiaries|parent|employees|customers|clients|products|board|accounts|founder|ceo|registered|shareholders|directors|auditors|turnover|revenue|profits)$/u.test(after.key))
       evidence.add('organization', 1.5);
     if (lastToken.possessive && after && /^(?:wife|husband|son|daughter|brother|sister|father|mother|nephew|niece|cousin|lawyer|lawyers|family|home|cars|car|career|campaign|opponents|driver|assistant)$/u.test(after.key))
       evidence.add('person', 1.5);
@@ -780,13 +860,29 @@ export class NameFinder {
       evidence.add(hasHeads ? 'organization' : 'person', 1);
     if ((b === 'said' || b === 'says') && /^[ \t]+$/u.test(gapBefore) && before2 && /[”"'’,]\s*$/u.test(text.slice(before2.end, before.start)))
       evidence.add('person', 2);
+    // "the Treasury", "the Nowa Pomorska list": people are rarely "the" anything.
+    if (b === 'the' && /^[ \t]+$/u.test(gapBefore)) {
+      const next = after && after.line === lastToken.line ? after : undefined;
+      const modifier =
+        next !== undefined &&
+        next.shape === 'lower' &&
+        /^[ \t]+$/u.test(text.slice(run.end, next.start)) &&
+        !SPEECH_VERBS.has(next.key) &&
+        !/^(?:is|was|has|had|have|are|were|will|would|could|can|did|does|and|or|in|on|of|to|for|at|with|by|from|as|that|which|who|also)$/u.test(next.key);
+      const plainWord = single && reading.common(first);
+      if (!modifier && !plainWord) evidence.add('organization', 1);
+      else if (modifier && !single) evidence.add('organization', 0.5);
+    }
     // "the businessman Tunde Bakare", "its founder, Jelena Marković-Hadžić", "a spokesman for the
     // agency, Nenad Kostić": a role noun shortly before, with nothing capitalised between.
     for (let k = first.index - 1, n = 0; k >= 0 && n < 6; k -= 1, n += 1) {
       const t = reading.at(k) as Token;
       if (t.line !== first.line || isCap(t) || (reading.at(k + 1) as Token).sentenceStart) break;
       if (PERSON_ROLES.has(t.key) && /^,?[ \t]+$/u.test(text.slice(t.end, (reading.at(k + 1) as Token).start))) {
-        if (!hasHeads) evidence.add('person', k === first.index - 1 ? 2 : 1.5);
+        // Right before ("the businessman Tunde Bakare"), or further back with a comma before the
+        // name ("a spokesman for the agency, Nenad Kostić"); not "the chief of a Texas company".
+        const adjacent = k === first.index - 1;
+        if (!hasHeads && (adjacent || /,[ \t]+$/u.test(gapBefore))) evidence.add('person', adjacent ? 2 : 1.5);
         break;
       }
       if (k === first.index - 1 && ORGANIZATION_ROLES.has(t.key) && !['office', 'agency'].includes(t.key)) {
@@ -807,9 +903,12 @@ export class NameFinder {
         if (['in', 'near', 'across', 'outside', 'inside', 'into', 'via', 'towards', 'toward'].includes(b)) evidence.add('location', 1);
         else if (b === 'at' || b === 'from') {
           // "a partner at Fieldfisher", "working at Zalando", but "lands at Amman"
+          const plural = before2 && /s$/u.test(before2.key) && PERSON_ROLES.has(before2.key.slice(0, -1));
           const role =
             before2 &&
-            (PERSON_ROLES.has(before2.key) || ['works', 'worked', 'working', 'job'].includes(before2.key));
+            (PERSON_ROLES.has(before2.key) ||
+              ['works', 'worked', 'working', 'job'].includes(before2.key) ||
+              (plural && !single));
           if (role || (before2 && isCap(before2))) evidence.add('organization', 1);
           else evidence.add('location', 0.75);
         } else evidence.add('location', 0.5);
@@ -818,8 +917,45 @@ export class NameFinder {
     if (['for', 'joined', 'left', 'with'].includes(b) && before2 && ['works', 'worked', 'working', 'spokesman', 'spokeswoman', 'spokesperson', 'lawyer', 'lawyers'].includes(before2.key))
       evidence.add('organization', 1.5);
     if (b === 'of' && before2 && PLACE_NOUNS.has(before2.key)) evidence.add('location', 2);
+    if (['visited', 'visiting', 'visit', 'arrived', 'flew', 'travelled', 'traveled', 'moved'].includes(b))
+      evidence.add('location', 0.75);
     if (b === 'of' && before2 && ['president', 'director', 'chairman', 'owner', 'founder', 'executive', 'ceo', 'head', 'shareholder', 'member', 'members', 'employee', 'employees', 'partner', 'subsidiary', 'board', 'shares', 'spokesman', 'spokeswoman'].includes(before2.key))
       evidence.add('organization', 1.5);
+  }
+
+  /**
+   * An appositive after a name says what it is: "a former official", "the company's lawyer",
+   * "a Belgrade distributor", "spokesman for the agency". It starts with a determiner or the role
+   * itself; the first role noun decides, before any verb, relative pronoun or other name.
+   */
+  private readAppositive(phrase: string, hasHeads: boolean, evidence: Evidence): void {
+    const words = phrase.split(/[ \t]+/u).slice(0, 7);
+    const opener = plain(words[0] ?? '');
+    const determiners = /^(?:a|an|the|its|his|her|their|our|one|then|now|former|formerly|another|both|also|until|currently)$/u;
+    if (!determiners.test(opener) && !PERSON_ROLES.has(opener) && !ORGANIZATION_ROLES.has(opener)) return;
+    for (const raw of words) {
+      if (/['’]s$/u.test(raw)) continue; // "the council's chief executive": the council is not it
+      const word = plain(raw);
+      if (/^(?:who|whose|which|that|where|when|said|says|is|was|has|had|and|but|declined|did|does|will|would|according|told|in|at|with|from|to)$/u.test(word))
+        return;
+      if (/^\p{Lu}/u.test(raw) && !raw.includes('-')) {
+        const sense = senseOf(raw);
+        if (!sense.place && !sense.demonym) return; // another name: "In Singapore, the Personal…"
+        continue;
+      }
+      if (PERSON_ROLES.has(word)) {
+        if (!hasHeads) evidence.add('person', 2.5);
+        return;
+      }
+      if (ORGANIZATION_ROLES.has(word)) {
+        evidence.add(
+          'organization',
+          2.5,
+          COMPANY_ROLES.has(word) ? 'company' : PUBLIC_ROLES.has(word) ? 'public-body' : 'organization',
+        );
+        return;
+      }
+    }
   }
 
   private lineOf(text: string, at: number): string {
@@ -854,7 +990,13 @@ export class NameFinder {
     if (!run.type || run.confidence < 1) return;
     const tokens = run.tokens;
     const words = tokens.map((t) => t.text);
-    this.remember(words.join(' '), run.type, run.confidence);
+    // One word on the strength of a dictionary or a preposition says less than a full name does.
+    const acronymLike = tokens.length === 1 && /\p{Lu}.*\p{Lu}/u.test(words[0] as string);
+    this.remember(
+      words.join(' '),
+      run.type,
+      tokens.length > 1 || acronymLike || run.confidence >= 3 ? run.confidence : run.confidence - 0.75,
+    );
     // An acronym in brackets or after "known as" stands for the name before it.
     const knownAs = /^,? (?:known as|called|hereafter) ["“]?(\p{Lu}[\p{L}\p{M}&-]+)/u.exec(
       reading.text.slice(run.end, run.end + 40),
@@ -873,7 +1015,8 @@ export class NameFinder {
       const names = tokens.filter(isCap);
       const lastWord = names[names.length - 1];
       const firstWord = names[0];
-      if (lastWord && !/^\p{Lu}$/u.test(lastWord.text)) this.remember(lastWord.text, 'person', run.confidence - 0.5);
+      if (lastWord && !/^\p{Lu}$/u.test(lastWord.text))
+        this.remember(lastWord.text, 'person', run.confidence - 0.5, 'surname');
       if (firstWord && !/^\p{Lu}$/u.test(firstWord.text)) this.remember(firstWord.text, 'person', run.confidence - (senseOf(firstWord.text).familyFirst ? 0.5 : 0.6));
       // "van der Berg", "Le Brocq", "bin Nasser Al-Qasimi", "Garza Treviño".
       for (let k = 1; k < tokens.length - 1; k += 1) {
@@ -888,7 +1031,9 @@ export class NameFinder {
       }
     } else if (run.type === 'company' || run.type === 'organization') {
       const core = run.suffix && isSuffix(tokens[tokens.length - 1] as Token) ? tokens.slice(0, -1) : tokens;
-      const firstIsPlace = senseOf((tokens[0] as Token).text).place;
+      // "Clearwater" of "Clearwater Relief" names the charity; "Singapore" of "Singapore
+      // Airlines" still names the country.
+      const firstIsPlace = senseOf((tokens[0] as Token).text).majorPlace;
       for (let n = core.length - 1; n >= 1; n -= 1) {
         const part = core.slice(0, n);
         const lastOfPart = part[part.length - 1] as Token;
@@ -896,7 +1041,7 @@ export class NameFinder {
         if (n === 1 && firstIsPlace) continue;
         if (n === 1 && (ORGANIZATION_HEADS.has(part[0]!.key) || PUBLIC_BODY_HEADS.has(part[0]!.key) || COMPANY_HEADS.has(part[0]!.key) || senseOf(part[0]!.text).common && !run.suffix))
           continue;
-        this.remember(part.map((t) => t.text).join(' '), run.type, run.confidence - 0.5);
+        this.remember(part.map((t) => t.text).join(' '), run.type, run.confidence - 0.5, 'prefix');
       }
       if (run.suffix && core.length >= 1) this.remember(core.map((t) => t.text).join(' '), run.type, run.confidence - 0.25);
     }
