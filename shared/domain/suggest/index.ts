@@ -7,6 +7,7 @@ import type { FoundName } from './types';
 
 export type { FoundName, SuggestionOrigin } from './types';
 export { findNamedEntities, NameFinder, type KnownName } from './ner';
+export { compromiseStats } from './compromiseTags';
 export { findPatterns } from './patterns';
 export {
   parseGold,

@@ -1,5 +1,4 @@
 import type { EntityType } from '../../schemas/records';
-import { foldTerm } from '../textFold';
 import { sentenceTags } from './compromiseTags';
 import {
   CAPITAL_ONLY_SUFFIXES,
@@ -72,7 +71,7 @@ interface Remembered {
    * the first word of a company's name ("Lemonidis" of "Lemonidis Maritime Holdings Ltd"):
    * a bare family name in news almost always means the person.
    */
-  kind?: 'surname' | 'prefix';
+  kind?: 'surname' | 'prefix' | 'acronym';
 }
 
 interface Run {
@@ -92,7 +91,9 @@ interface Run {
   confidence: number;
 }
 
-const keyOf = (tokens: readonly Token[]) => foldTerm(tokens.map((t) => t.text).join(' '));
+/** The key a name is remembered by: its words, lower case, without accents or stops. */
+const keyOf = (tokens: readonly Token[]) => tokens.map((t) => t.key.replace(/\./g, '')).join(' ');
+const keyOfName = (name: string) => keyOf(tokenize(name));
 const isCap = (t: Token) => t.shape === 'title' || t.shape === 'caps' || t.shape === 'mixed';
 const bare = (t: Token) => t.key.replace(/\./g, '');
 
@@ -421,14 +422,32 @@ function groupOfType(type: EntityType): Group | undefined {
   return undefined;
 }
 
+/** A word of our own lists (head words, roles, titles): a common word when alone. */
+function vocabulary(t: Token): boolean {
+  const k = t.key;
+  return (
+    PUBLIC_BODY_HEADS.has(k) ||
+    ORGANIZATION_HEADS.has(k) ||
+    COMPANY_HEADS.has(k) ||
+    PLACE_HEADS.has(k) ||
+    PERSON_ROLES.has(k) ||
+    ORGANIZATION_ROLES.has(k) ||
+    TITLES.has(k) ||
+    NOT_NAMES.has(k)
+  );
+}
+
 /** The words of a text, as the name finder sees them, and what it learns from them. */
 class TextReading {
   readonly tokens: Token[];
   /** Lower-case words of the text: a capitalised word also seen in lower case is a common word. */
   readonly lowerWords = new Set<string>();
 
-  constructor(readonly text: string) {
-    this.tokens = tokenize(text);
+  constructor(
+    readonly text: string,
+    tokens?: Token[],
+  ) {
+    this.tokens = tokens ?? tokenize(text);
     for (const t of this.tokens) if (t.shape === 'lower') this.lowerWords.add(t.key);
   }
 
@@ -443,7 +462,7 @@ class TextReading {
   /** Whether a word is common English here: the dictionaries say so, or the text writes it lower case. */
   common(t: Token): boolean {
     const sense = senseOf(t.text);
-    if (sense.common || sense.demonym) return true;
+    if (sense.common || sense.demonym || vocabulary(t)) return true;
     return this.lowerWords.has(t.key) || looksCommon(t.text);
   }
 }
@@ -462,8 +481,11 @@ export class NameFinder {
    */
   constructor(knownNames: readonly KnownName[] = [], participants: readonly string[] = []) {
     for (const k of knownNames) {
-      const key = foldTerm(k.name);
-      if (key) this.known.set(key, k.type);
+      const key = keyOfName(k.name);
+      if (key) {
+        this.known.set(key, k.type);
+        this.indexFirstWord(key);
+      }
     }
     for (const name of participants) this.addParticipant(name);
   }
@@ -482,14 +504,26 @@ export class NameFinder {
   }
 
   private remember(name: string, type: EntityType, confidence: number, kind?: Remembered['kind']): void {
-    const key = foldTerm(name);
+    const key = keyOfName(name);
     if (!key) return;
     const had = this.memory.get(key);
     const wins =
       !had ||
       (kind === 'surname' && had.kind === 'prefix') ||
       (!(kind === 'prefix' && had.kind === 'surname') && had.confidence < confidence);
-    if (wins) this.memory.set(key, kind ? { type, confidence, kind } : { type, confidence });
+    if (wins) {
+      this.memory.set(key, kind ? { type, confidence, kind } : { type, confidence });
+      this.indexFirstWord(key);
+    }
+  }
+
+  /** First words of remembered names, and the most words a name starting with each has. */
+  private readonly firstWords = new Map<string, number>();
+
+  private indexFirstWord(key: string): void {
+    const words = key.split(' ');
+    const first = words[0] as string;
+    this.firstWords.set(first, Math.max(this.firstWords.get(first) ?? 0, words.length));
   }
 
   private recall(key: string): Remembered | undefined {
@@ -504,7 +538,18 @@ export class NameFinder {
    */
   find(text: string): FoundName[] {
     if (!/\p{L}/u.test(text)) return [];
-    const reading = new TextReading(text);
+    const tokens = tokenize(text);
+    // Most chat messages have no capitalised word after their first and no name the chat has
+    // met: nothing more to read.
+    if (
+      !tokens.some(
+        (t, n) =>
+          (t.shape !== 'lower' && t.shape !== 'number' && t.shape !== 'symbol' && (n > 0 || tokens.length === 1 || !NOT_NAMES.has(t.key))) ||
+          (t.shape === 'lower' && this.firstWords.has(t.key)),
+      )
+    )
+      return [];
+    const reading = new TextReading(text, tokens);
     this.currentText = text;
     const runs: Run[] = [];
     this.learnCapsLines(reading);
@@ -972,8 +1017,7 @@ export class NameFinder {
   private doubtfulType(run: Run, reading: TextReading): EntityType | undefined {
     if (run.tokens.length !== 1) return undefined;
     const token = run.tokens[0] as Token;
-    if (senseOf(token.text).common || reading.lowerWords.has(token.key) || looksCommon(token.text) || isTitle(token))
-      return undefined;
+    if (reading.common(token) || isTitle(token)) return undefined;
     // An unknown word starting a sentence: ask compromise about this sentence only.
     const tags = sentenceTags(reading.text, token.start, token.end);
     if (!tags || !(tags.has('ProperNoun') || tags.has('Person') || tags.has('Place') || tags.has('Organization')))
@@ -996,6 +1040,7 @@ export class NameFinder {
       words.join(' '),
       run.type,
       tokens.length > 1 || acronymLike || run.confidence >= 3 ? run.confidence : run.confidence - 0.75,
+      acronymLike ? 'acronym' : undefined,
     );
     // An acronym in brackets or after "known as" stands for the name before it.
     const knownAs = /^,? (?:known as|called|hereafter) ["“]?(\p{Lu}[\p{L}\p{M}&-]+)/u.exec(
@@ -1066,17 +1111,20 @@ export class NameFinder {
       // Longest name the memory knows, up to five words.
       let matched = 0;
       let type: EntityType | undefined;
-      for (let n = Math.min(5, tokens.length - i); n >= 1; n -= 1) {
+      const longest = this.firstWords.get(t.key.replace(/\./g, '')) ?? 0;
+      for (let n = Math.min(5, longest, tokens.length - i); n >= 1; n -= 1) {
         const part = tokens.slice(i, i + n);
         if (part.some((p) => p.shape !== t.shape || p.line !== t.line || isTaken(p))) continue;
         if (n > 1 && part.some((p, k) => k > 0 && !/^[ \t-]+$/u.test(reading.gap(part[k - 1] as Token, p)))) continue;
         const remembered = this.recall(keyOf(part));
         if (!remembered || remembered.confidence < 1.5) continue;
         if (t.shape === 'lower') {
-          // In lower case a name must not be a common word ("will", "hope", "grace").
-          if (part.some((p) => NOT_NAMES.has(p.key) || senseOf(p.text).common && !senseOf(p.text).givenName)) continue;
-          if (n === 1 && (t.key.length < 3 || senseOf(t.text).common)) continue;
-          if (groupOfType(remembered.type) === 'location' && n === 1 && senseOf(t.text).common) continue;
+          // In lower case a name must not be a common word ("will", "hope", "office"): one word
+          // alone only a person's name or an acronym ("karim", "krs"), not a word of our lists.
+          if (part.some((p) => vocabulary(p) || (senseOf(p.text).common && !senseOf(p.text).givenName))) continue;
+          if (n === 1 && (t.key.length < 3 || senseOf(t.text).common || looksCommon(t.text))) continue;
+          if (n === 1 && remembered.type !== 'person' && remembered.kind !== 'acronym') continue;
+          if (n > 1 && remembered.confidence < 2) continue;
         }
         matched = n;
         type = remembered.type;

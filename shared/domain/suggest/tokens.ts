@@ -54,26 +54,53 @@ const OPENING = /[“"‘«(\[]/u;
 const LINE_MARKER =
   /^[ \t]*(?:[-*•>·–—][ \t]*)*(?:(?:\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]|\([A-Z]\))[ \t]+)?/u;
 
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const LETTER = /\p{L}/u;
+const NUMBER = /\p{N}/u;
+
+/** Whether one character (a UTF-16 unit or a pair) is upper case, lower case, or neither. */
+function caseOf(code: number, char: string): 'upper' | 'lower' | 'none' {
+  if (code < 128) {
+    if (code >= 65 && code <= 90) return 'upper';
+    if (code >= 97 && code <= 122) return 'lower';
+    return 'none';
+  }
+  if (UPPER.test(char)) return 'upper';
+  if (LOWER.test(char)) return 'lower';
+  return 'none';
+}
+
 function shapeOf(word: string): Token['shape'] {
   const first = word.codePointAt(0) ?? 0;
   const firstChar = String.fromCodePoint(first);
-  if (/\p{N}/u.test(firstChar)) return 'number';
-  if (!/\p{L}/u.test(firstChar)) return 'symbol';
-  const letters = word.replace(/[^\p{L}]/gu, '');
-  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
-  if (/\p{Lu}/u.test(firstChar)) {
-    if (upper === letters.length && letters.length > 1) return 'caps';
-    return 'title';
+  const firstCase = caseOf(first, firstChar);
+  if (firstCase === 'none') {
+    if (NUMBER.test(firstChar)) return 'number';
+    if (!LETTER.test(firstChar)) return 'symbol';
   }
+  let upper = 0;
+  let letters = 0;
+  for (const char of word) {
+    const c = caseOf(char.codePointAt(0) ?? 0, char);
+    if (c === 'upper') upper += 1;
+    if (c !== 'none' || LETTER.test(char)) letters += 1;
+  }
+  if (firstCase === 'upper') return upper === letters && letters > 1 ? 'caps' : 'title';
   return upper > 0 ? 'mixed' : 'lower';
 }
 
 /** Whether a line is a headline in capitals (most of its letters upper case, a few words). */
 function isCapsLine(line: string): boolean {
-  const letters = line.replace(/[^\p{L}]/gu, '');
-  if (letters.length < 6) return false;
-  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
-  if (upper / letters.length < 0.85) return false;
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < line.length; i += 1) {
+    const code = line.charCodeAt(i);
+    const c = caseOf(code, line[i] as string);
+    if (c === 'upper') upper += 1;
+    else if (c === 'lower') lower += 1;
+  }
+  if (upper + lower < 6 || upper < 0.85 * (upper + lower)) return false;
   return (line.match(/\p{L}{2,}/gu) ?? []).length >= 2;
 }
 
@@ -114,14 +141,10 @@ export function tokenize(text: string): Token[] {
     }
     const end = start + word.length;
     const gap = text.slice(Math.max(previousEnd, lineStart), start);
-    let sentenceStart = previous === undefined;
-    if (previous && previous.line !== line) {
-      // A new line starts a sentence, unless it carries on a long line that ended mid-sentence
-      // (text wrapped by a PDF or an OCR'd page).
-      const before = text.slice(lineStarts[previous.line] as number, lineStart - 1).trimEnd();
-      sentenceStart =
-        line - previous.line > 1 || before.length < 50 || !/[\p{L}\p{N},]$/u.test(before);
-    } else if (previous) {
+    // A new line starts a sentence as far as capitals go: in chats every line does, and a name at
+    // the start of a wrapped line of a PDF is still found by the other evidence.
+    let sentenceStart = previous === undefined || previous.line !== line;
+    if (previous && !sentenceStart) {
       const stop = gap.startsWith('.') || previous.text.endsWith('.');
       if (/[!?…]/u.test(gap) || /:\s/u.test(gap) || OPENING.test(gap) || /\s[—–]\s/u.test(gap))
         sentenceStart = true;
