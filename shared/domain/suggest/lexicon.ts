@@ -78,8 +78,6 @@ export const CAPITAL_ONLY_SUFFIXES = new Set([
   'SP',
   'AD',
   'DD',
-  'CO',
-  'LP',
   'SAS',
   'SPA',
 ]);
@@ -135,7 +133,9 @@ export const PLACE_LEADS = words(
 );
 
 /** Place heads that are also family names ("Derek Lane", "Emma Hill"): weaker after a given name. */
-export const SURNAME_LIKE_PLACE_HEADS = words(`lane hill park street ford forest beach bridge bay wood field brook`);
+export const SURNAME_LIKE_PLACE_HEADS = words(
+  `lane hill park street ford forest beach bridge bay wood field brook`,
+);
 
 /** First words that often begin a place's name ("Santa Rosa", "San Pedro", "Saint-Denis"). */
 export const PLACE_PREFIXES = words(
@@ -256,7 +256,9 @@ export const SPEECH_VERBS = words(`
 `);
 
 /** Greetings and sign-offs around a name in letters and emails ("Dear Khalid", "Best, Ravi"). */
-export const GREETINGS = words(`dear hi hello hey thanks thank cheers regards rgds best bests yours sincerely warmly`);
+export const GREETINGS = words(
+  `dear hi hello hey thanks thank cheers regards rgds best bests yours sincerely warmly`,
+);
 
 /** Particles inside personal names ("Faisal bin Nasser", "van der Berg", "de la Cruz"). */
 export const NAME_PARTICLES = words(`
@@ -357,8 +359,7 @@ let lexicon: Record<string, string | string[]> | undefined;
 
 /** The tags compromise's dictionary gives a lower-case word, or an empty list. */
 export function lexiconTags(lowerWord: string): readonly string[] {
-  lexicon ??= (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one
-    .lexicon;
+  lexicon ??= (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
   const tags = lexicon[lowerWord];
   if (tags === undefined) return [];
   return Array.isArray(tags) ? tags : [tags];
@@ -470,6 +471,7 @@ export function senseOf(word: string): WordSense {
 export function looksCommon(word: string): boolean {
   const w = plain(word);
   if (w.length < 5) return false;
+  if (w.length >= 7 && /(?:nal|ral|cal|ial|tal)$/.test(w)) return true; // internal, federal
   return /(?:ing|ed|ly|tion|tions|sion|sions|ment|ments|ness|ity|ities|ous|ive|ives|ful|less|able|ible|ers|ors|ists|ians|ances|ences|ics|ies|ism|isms|ship|hood|ward|wise|ates|izes|ises)$/.test(
     w,
   );

@@ -87,6 +87,8 @@ interface Run {
   doubtful: boolean;
   /** Typed by the last resort only (capitalised words that look like a person's name). */
   guessed?: boolean;
+  /** A common word starting the sentence was cut off its front. */
+  trimmed?: boolean;
   type?: EntityType | undefined;
   confidence: number;
 }
@@ -103,7 +105,8 @@ function isTitle(t: Token): boolean {
 
 function isSuffix(t: Token): boolean {
   const raw = t.text.replace(/\./g, '');
-  if (CAPITAL_ONLY_SUFFIXES.has(raw.toUpperCase())) return raw === raw.toUpperCase() || raw === 'SpA';
+  if (CAPITAL_ONLY_SUFFIXES.has(raw.toUpperCase()))
+    return raw === raw.toUpperCase() || raw === 'SpA';
   return COMPANY_SUFFIXES.has(bare(t)) || t.key === 'a/s';
 }
 
@@ -140,7 +143,12 @@ function nameLike(t: Token): boolean {
 }
 
 /** "Stoke-on-Trent", "Aix-en-Provence": a short lower-case word between hyphens inside a name. */
-function hyphenChain(text: string, left: Token, middle: Token | undefined, right: Token | undefined): boolean {
+function hyphenChain(
+  text: string,
+  left: Token,
+  middle: Token | undefined,
+  right: Token | undefined,
+): boolean {
   return (
     middle !== undefined &&
     right !== undefined &&
@@ -199,10 +207,14 @@ function findRuns(tokens: Token[], text: string): Run[] {
         !(run.length === 1 && hasHead(run))
       ) {
         const ahead = tokens.slice(j + 1, j + 4);
-        const headAt = ahead.findIndex((t) => ORGANIZATION_HEADS.has(t.key) || PUBLIC_BODY_HEADS.has(t.key));
+        const headAt = ahead.findIndex(
+          (t) => ORGANIZATION_HEADS.has(t.key) || PUBLIC_BODY_HEADS.has(t.key),
+        );
         if (
           headAt >= 0 &&
-          ahead.slice(0, headAt + 1).every((t, n) => isCap(t) && (n === 0 || linked(text, ahead[n - 1] as Token, t)))
+          ahead
+            .slice(0, headAt + 1)
+            .every((t, n) => isCap(t) && (n === 0 || linked(text, ahead[n - 1] as Token, t)))
         ) {
           run.push(...ahead.slice(0, headAt + 1));
           j += headAt + 1;
@@ -227,10 +239,13 @@ function findRuns(tokens: Token[], text: string): Run[] {
         break;
       }
       // Nothing joins a name after its legal suffix ("Aquaform Pools Ltd | of Guildford").
-      if (run.length > 1 && isSuffix(current) && (current.shape !== 'lower')) {
+      if (run.length > 1 && isSuffix(current) && current.shape !== 'lower') {
         if (!(isSuffix(next) || next.shape === 'caps')) break;
       }
-      if ((isCap(next) && !NOT_NAMES.has(next.key)) || (CAPITAL_ONLY_SUFFIXES.has(next.text) && run.length > 1)) {
+      if (
+        (isCap(next) && !NOT_NAMES.has(next.key)) ||
+        (CAPITAL_ONLY_SUFFIXES.has(next.text) && run.length > 1)
+      ) {
         run.push(next);
         j += 1;
         continue;
@@ -254,7 +269,9 @@ function findRuns(tokens: Token[], text: string): Run[] {
       if (inner.length === 0 || !after || !isCap(after) || NOT_NAMES.has(after.key)) break;
       const keys = inner.map((c) => c.key);
       if (keys.includes('and') && keys.includes('the')) break;
-      const particles = keys.every((c) => NAME_PARTICLES.has(c) && !['of', 'for', 'on'].includes(c));
+      const particles = keys.every(
+        (c) => NAME_PARTICLES.has(c) && !['of', 'for', 'on'].includes(c),
+      );
       const prepositional = keys.some((c) => ['of', 'for', 'on', 'the'].includes(c));
       if (prepositional && !mayJoinWithPreposition(run, keys)) break;
       if (!particles && !prepositional && !keys.includes('and') && !keys.includes('&')) break;
@@ -346,7 +363,8 @@ function stripTitles(run: Run, tokens: Token[]): { run: Run | null; before?: Run
       if (isTitle(t) && !NAME_PARTICLES.has(t.key)) {
         lastTitle = k;
         let from = k;
-        while (from > 0 && (TITLE_QUALIFIERS.has(list[from - 1]!.key) || isTitle(list[from - 1]!))) from -= 1;
+        while (from > 0 && (TITLE_QUALIFIERS.has(list[from - 1]!.key) || isTitle(list[from - 1]!)))
+          from -= 1;
         prefix = list.slice(0, from);
         break;
       }
@@ -361,7 +379,8 @@ function stripTitles(run: Run, tokens: Token[]): { run: Run | null; before?: Run
       titled = true;
     }
   }
-  const loose = (t: Token | undefined) => t !== undefined && (NAME_CONNECTORS.has(t.key) || t.key === '&') && !isCap(t);
+  const loose = (t: Token | undefined) =>
+    t !== undefined && (NAME_CONNECTORS.has(t.key) || t.key === '&') && !isCap(t);
   while (list.length > 0 && loose(list[0])) list = list.slice(1);
   while (list.length > 0 && loose(list[list.length - 1])) list = list.slice(0, -1);
   const ahead = prefix.length > 0 && prefix.some(isCap) ? newRun(prefix) : undefined;
@@ -371,7 +390,8 @@ function stripTitles(run: Run, tokens: Token[]): { run: Run | null; before?: Run
 }
 
 /** Words after a name that make it a place ("Beijing-based", "Norway-registered"). */
-const HYPHEN_PLACE = /^-(?:based|registered|born|headquartered|listed|owned|flagged|made|born|born|area|bound)\b/u;
+const HYPHEN_PLACE =
+  /^-(?:based|registered|born|headquartered|listed|owned|flagged|made|born|born|area|bound)\b/u;
 
 /** Appositive nouns that make an organisation a company. */
 const COMPANY_ROLES = new Set(
@@ -418,7 +438,8 @@ function typeOfGroup(group: Group, orgType: EntityType): EntityType {
 function groupOfType(type: EntityType): Group | undefined {
   if (type === 'person') return 'person';
   if (type === 'location') return 'location';
-  if (type === 'organization' || type === 'company' || type === 'public-body') return 'organization';
+  if (type === 'organization' || type === 'company' || type === 'public-body')
+    return 'organization';
   return undefined;
 }
 
@@ -492,9 +513,7 @@ export class NameFinder {
 
   /** A person writing in the chat: "Tom", "Amal Haddad" (not phone numbers). */
   addParticipant(name: string): void {
-    const words = name
-      .split(/\s+/)
-      .filter((w) => /^\p{Lu}[\p{L}\p{M}'’-]+$/u.test(w));
+    const words = name.split(/\s+/).filter((w) => /^\p{Lu}[\p{L}\p{M}'’-]+$/u.test(w));
     if (words.length === 0) return;
     this.remember(words.join(' '), 'person', 2.5);
     if (words.length > 1) {
@@ -503,7 +522,12 @@ export class NameFinder {
     }
   }
 
-  private remember(name: string, type: EntityType, confidence: number, kind?: Remembered['kind']): void {
+  private remember(
+    name: string,
+    type: EntityType,
+    confidence: number,
+    kind?: Remembered['kind'],
+  ): void {
     const key = keyOfName(name);
     if (!key) return;
     const had = this.memory.get(key);
@@ -544,7 +568,10 @@ export class NameFinder {
     if (
       !tokens.some(
         (t, n) =>
-          (t.shape !== 'lower' && t.shape !== 'number' && t.shape !== 'symbol' && (n > 0 || tokens.length === 1 || !NOT_NAMES.has(t.key))) ||
+          (t.shape !== 'lower' &&
+            t.shape !== 'number' &&
+            t.shape !== 'symbol' &&
+            (n > 0 || tokens.length === 1 || !NOT_NAMES.has(t.key))) ||
           (t.shape === 'lower' && this.firstWords.has(t.key)),
       )
     )
@@ -592,7 +619,11 @@ export class NameFinder {
           const type = types[m];
           if (!other || !type || type === 'person' || other.guessed) continue;
           const [left, right] = m < n ? [other, run] : [run, other];
-          if (/^(?:,[ \t]+|[ \t]+(?:and|or|&)[ \t]+|,[ \t]+(?:and|or)[ \t]+)$/u.test(text.slice(left.end, right.start))) {
+          if (
+            /^(?:,[ \t]+|[ \t]+(?:and|or|&)[ \t]+|,[ \t]+(?:and|or)[ \t]+)$/u.test(
+              text.slice(left.end, right.start),
+            )
+          ) {
             types[n] = type;
             return;
           }
@@ -637,7 +668,11 @@ export class NameFinder {
       if (/\p{N}/u.test(first.text)) return null; // "Q3", "G7"
       if (NOT_ACRONYMS.has(bare(first)) && first.shape === 'caps') return null;
       if (isSuffix(first)) return null;
-      if (first.shape === 'caps' && /^(?:\p{Lu}\.){2,}$/u.test(first.text) && !PLACE_ACRONYMS.has(bare(first)))
+      if (
+        first.shape === 'caps' &&
+        /^(?:\p{Lu}\.){2,}$/u.test(first.text) &&
+        !PLACE_ACRONYMS.has(bare(first))
+      )
         return null; // initials: "I.V.R."
     }
     return run;
@@ -655,14 +690,35 @@ export class NameFinder {
       let k = i;
       while (k > 0) {
         const p = tokens[k - 1] as Token;
-        if (p.line !== t.line || p.shape !== 'caps' || NOT_NAMES.has(p.key) || !/^[ \t]+$/u.test(reading.gap(p, tokens[k] as Token))) break;
+        if (
+          p.line !== t.line ||
+          p.shape !== 'caps' ||
+          NOT_NAMES.has(p.key) ||
+          !/^[ \t]+$/u.test(reading.gap(p, tokens[k] as Token))
+        )
+          break;
         k -= 1;
       }
       if (k < i) {
         const core = tokens.slice(k, i).filter((c) => !isSuffix(c));
-        this.remember(tokens.slice(k, i + 1).map((c) => c.text).join(' '), 'company', 3);
+        this.remember(
+          tokens
+            .slice(k, i + 1)
+            .map((c) => c.text)
+            .join(' '),
+          'company',
+          3,
+        );
         for (let n = core.length; n >= 1; n -= 1)
-          if (n > 1 || !senseOf(core[0]!.text).common) this.remember(core.slice(0, n).map((c) => c.text).join(' '), 'company', 2.5);
+          if (n > 1 || !senseOf(core[0]!.text).common)
+            this.remember(
+              core
+                .slice(0, n)
+                .map((c) => c.text)
+                .join(' '),
+              'company',
+              2.5,
+            );
       }
     }
   }
@@ -670,9 +726,21 @@ export class NameFinder {
   private result(run: Run, type: EntityType, text: string): FoundName {
     // "Karolina W.": an initial keeps its full stop.
     const last = run.tokens[run.tokens.length - 1] as Token;
-    if (type === 'person' && run.tokens.length > 1 && /^\p{Lu}$/u.test(last.text) && text[run.end] === '.' && run.end === last.end)
+    if (
+      type === 'person' &&
+      run.tokens.length > 1 &&
+      /^\p{Lu}$/u.test(last.text) &&
+      text[run.end] === '.' &&
+      run.end === last.end
+    )
       run = { ...run, end: run.end + 1 };
-    return { start: run.start, end: run.end, text: text.slice(run.start, run.end), type, origin: 'ner' };
+    return {
+      start: run.start,
+      end: run.end,
+      text: text.slice(run.start, run.end),
+      type,
+      origin: 'ner',
+    };
   }
 
   /** "Medikon Trade d.o.o.", "Halvorsen Ltd.": a suffix after the capitals, with its stops. */
@@ -690,7 +758,8 @@ export class NameFinder {
       if (
         !last.text.endsWith('.') &&
         reading.text[run.end] === '.' &&
-        (last.abbreviation || /^(ltd|inc|corp|co|kft|zrt|nyrt|pte|pty|bhd|ltda|lda)$/.test(bare(last)))
+        (last.abbreviation ||
+          /^(ltd|inc|corp|co|kft|zrt|nyrt|pte|pty|bhd|ltda|lda)$/.test(bare(last)))
       )
         run.end += 1;
     }
@@ -707,26 +776,52 @@ export class NameFinder {
     const sense = senseOf(first.text);
     const known = this.recall(first.key) ?? this.recall(keyOf(run.tokens));
     if (run.tokens.length === 1) {
-      if (!known && (reading.common(first) || isTitle(first)) && !sense.place && !(sense.givenName && !sense.common))
+      if (
+        !known &&
+        (reading.common(first) || isTitle(first)) &&
+        !sense.place &&
+        !(sense.givenName && !sense.common)
+      )
         run.doubtful = true;
       return;
     }
     // A dateline in capitals: "NEW YORK —".
-    if (run.tokens.every((t) => t.shape === 'caps') && /^(?:,[^—–\n]{0,30})?[ \t]+[—–][ \t]/u.test(reading.text.slice(run.end, run.end + 40)))
+    if (
+      run.tokens.every((t) => t.shape === 'caps') &&
+      /^(?:,[^—–\n]{0,30})?[ \t]+[—–][ \t]/u.test(reading.text.slice(run.end, run.end + 40))
+    )
       return;
-    if (known || sense.givenName || sense.familyFirst || sense.place || hasHead(run.tokens.slice(1, 2)))
+    if (
+      known ||
+      sense.givenName ||
+      sense.familyFirst ||
+      sense.place ||
+      hasHead(run.tokens.slice(1, 2))
+    )
       return;
     if (run.suffix || hasHead(run.tokens)) {
       // "Invoices Medikon Ltd." is rare; "Pinecrest Logistics Inc." is not: keep the run whole
       // unless its first word is a plain common word before a name.
-      if (!(reading.common(first) && senseOf(first.text).common && (run.tokens.length > 2 || !run.suffix)))
+      if (!(
+        reading.common(first) &&
+        senseOf(first.text).common &&
+        (run.tokens.length > 2 || !run.suffix)
+      ))
         return;
     }
     if (!reading.common(first)) return;
     run.tokens = run.tokens.slice(1);
+    run.trimmed = true;
     // "Board of Directors": what follows a common word and "of" is no name of its own.
     if (run.tokens.length > 0 && !isCap(run.tokens[0] as Token)) run.tokens = [];
     if (run.tokens.length > 0) run.start = (run.tokens[0] as Token).start;
+    // "General Counsel": a role word left alone is no name unless the text names it.
+    if (
+      run.tokens.length === 1 &&
+      vocabulary(run.tokens[0] as Token) &&
+      !this.recall((run.tokens[0] as Token).key)
+    )
+      run.doubtful = true;
   }
 
   /** Weighs the evidence for a run's type. */
@@ -761,8 +856,9 @@ export class NameFinder {
     // "Stoke-on-Trent", "Aix-en-Provence".
     if (tokens.some((t, n) => n > 0 && t.shape === 'lower' && reading.text[t.start - 1] === '-'))
       evidence.add('location', 2);
-    if (tokens.length > 1 && capsWords.some((w) => COMPANY_HEADS.has(w))) evidence.add('organization', 3, 'company');
-    if (run.titled || this.titledBefore(run, reading)) evidence.add('person', 3);
+    if (tokens.length > 1 && capsWords.some((w) => COMPANY_HEADS.has(w)))
+      evidence.add('organization', 3, 'company');
+    if (run.titled || (!run.trimmed && this.titledBefore(run, reading))) evidence.add('person', 3);
     if (tokens.length === 1 && HYPHEN_PLACE.test(reading.text.slice(run.end, run.end + 20)))
       evidence.add('location', 3);
 
@@ -778,18 +874,24 @@ export class NameFinder {
       if (keys.some((k) => NAME_PARTICLES.has(k) && !['de', 'la', 'del', 'y', 'e'].includes(k)))
         evidence.add('person', 0.5);
       // "Karolina W.": a given name and an initial.
-      if (namey.length === 2 && /^\p{Lu}$/u.test(last.text) && firstSense.givenName) evidence.add('person', 1);
+      if (namey.length === 2 && /^\p{Lu}$/u.test(last.text) && firstSense.givenName)
+        evidence.add('person', 1);
     }
     if (tokens.every((t) => KNOWN_ORGANIZATIONS.has(t.key))) evidence.add('organization', 3);
-    const wholeTags = tokens.length > 1 ? lexiconTags(tokens.map((t) => t.text.toLowerCase()).join(' ')) : [];
-    if (wholeTags.some((t) => ['City', 'Country', 'Region', 'Place'].includes(t))) evidence.add('location', 2.5);
+    const wholeTags =
+      tokens.length > 1 ? lexiconTags(tokens.map((t) => t.text.toLowerCase()).join(' ')) : [];
+    if (wholeTags.some((t) => ['City', 'Country', 'Region', 'Place'].includes(t)))
+      evidence.add('location', 2.5);
     if (tokens.length === 1) {
       if (firstSense.place) evidence.add('location', 1.5);
       if (firstSense.organization) evidence.add('organization', 2);
       if (firstSense.givenName && !firstSense.common) evidence.add('person', 1.5);
       if (firstSense.lastName && !firstSense.common) evidence.add('person', 1);
       if (firstSense.demonym) evidence.notName = true;
-    } else if (senses.every((s) => s.place) || senses.slice(0, -1).every((s) => s.place) && PLACE_HEADS.has(last.key)) {
+    } else if (
+      senses.every((s) => s.place) ||
+      (senses.slice(0, -1).every((s) => s.place) && PLACE_HEADS.has(last.key))
+    ) {
       evidence.add('location', 2);
     }
     // "U.S.", "UK", "BVI"; other acronyms name organisations ("OFAC", "APML").
@@ -798,7 +900,8 @@ export class NameFinder {
       tokens.length === 1 &&
       /^[\p{Lu}&.][\p{L}&.]{1,7}$/u.test(first.text) &&
       /\p{Lu}.*\p{Lu}/u.test(first.text) &&
-      (first.text.replace(/[^\p{Lu}]/gu, '').length * 2 >= first.text.length || first.text.length <= 4);
+      (first.text.replace(/[^\p{Lu}]/gu, '').length * 2 >= first.text.length ||
+        first.text.length <= 4);
     const dotted = first.text.includes('.');
     if (acronym) {
       const k = bare(first);
@@ -820,13 +923,26 @@ export class NameFinder {
     // Capitalised words with no other evidence: two or three that look like names are most often
     // a person's ("Dale Summers"); one alone is left unsuggested unless the text names it again.
     if (!evidence.best()) {
-      run.guessed = true;
-      if (namey.length >= 2 && namey.length <= 4 && tokens.every((t, n) => !senses[n]!.common || isCap(t) && !reading.lowerWords.has(t.key)) && !acronym)
+      if (
+        namey.length >= 2 &&
+        namey.length <= 4 &&
+        tokens.every(
+          (t, n) => !senses[n]!.common || (isCap(t) && !reading.lowerWords.has(t.key)),
+        ) &&
+        !acronym
+      ) {
         evidence.add('person', 1);
+        run.guessed = true;
+      }
     }
     const best = evidence.best();
     if ((globalThis as { NER_DEBUG?: boolean }).NER_DEBUG)
-      (globalThis as unknown as { console: { log: (...a: unknown[]) => void } }).console.log(keyOf(tokens), JSON.stringify(evidence), run.titled, run.suffix);
+      (globalThis as unknown as { console: { log: (...a: unknown[]) => void } }).console.log(
+        keyOf(tokens),
+        JSON.stringify(evidence),
+        run.titled,
+        run.suffix,
+      );
     if (!best) return;
     set(typeOfGroup(best.group, evidence.orgType), Math.min(best.score, 3.5));
   }
@@ -853,8 +969,13 @@ export class NameFinder {
     const hasHeads = hasHead(run.tokens);
 
     // A dateline: "LONDON —", "MONTERREY, Mexico —".
-    const lineStart = first.index === 0 || (reading.at(first.index - 1) as Token).line !== first.line;
-    if (lineStart && run.tokens.every((t) => t.shape === 'caps') && /^(?:,[^—–\n]{0,30})?[ \t]+[—–][ \t]/u.test(textAfter))
+    const lineStart =
+      first.index === 0 || (reading.at(first.index - 1) as Token).line !== first.line;
+    if (
+      lineStart &&
+      run.tokens.every((t) => t.shape === 'caps') &&
+      /^(?:,[^—–\n]{0,30})?[ \t]+[—–][ \t]/u.test(textAfter)
+    )
       evidence.add('location', 3);
     // A name before an email address: "Khalid Al-Mansouri <k.almansouri@…>".
     if (/^[ \t]*<[^>\s]+@[^>\s]+>/u.test(textAfter)) {
@@ -867,15 +988,25 @@ export class NameFinder {
     // A line that holds only a name, after a sign-off ("Best regards,\nKhalid Al-Mansouri").
     const lineText = this.lineOf(text, first.start);
     if (lineText.trim().replace(/,$/, '') === text.slice(run.start, run.end)) {
-      const previousLine = this.lineOf(text, Math.max(0, text.lastIndexOf('\n', first.start - 1) - 1));
-      if (/^(?:>\s*)?(?:best|kind|warm|many|with best)?\s*(?:regards|wishes|thanks|rgds|cheers|best|sincerely|yours)[,.!]?\s*$/iu.test(previousLine.trim()))
+      const previousLine = this.lineOf(
+        text,
+        Math.max(0, text.lastIndexOf('\n', first.start - 1) - 1),
+      );
+      if (
+        /^(?:>\s*)?(?:best|kind|warm|many|with best)?\s*(?:regards|wishes|thanks|rgds|cheers|best|sincerely|yours)[,.!]?\s*$/iu.test(
+          previousLine.trim(),
+        )
+      )
         evidence.add(hasHeads ? 'organization' : 'person', 2.5);
       else if (/,\s*$/u.test(lineText) && !hasHeads) evidence.add('person', 1.5); // "Ravi,"
     }
 
     // Appositive after: "Petrović, a former official," / "Medikon, a Belgrade distributor".
     const fronted =
-      before !== undefined && first.sentenceStart === false && before.sentenceStart && /^(?:in|at|from|for|after|before|since|during|on|by|with|to|like)$/u.test(before.key);
+      before !== undefined &&
+      first.sentenceStart === false &&
+      before.sentenceStart &&
+      /^(?:in|at|from|for|after|before|since|during|on|by|with|to|like)$/u.test(before.key);
     const appositive = /^,[ \t]+([^,.;:()\n]{1,80})/u.exec(textAfter);
     if (appositive && !fronted) this.readAppositive(appositive[1] as string, hasHeads, evidence);
     // "Holloway, 52," — an age.
@@ -889,13 +1020,33 @@ export class NameFinder {
       const gapAfter = text.slice(run.end, after.start);
       if (/^[ \t]+$/u.test(gapAfter) && SPEECH_VERBS.has(after.key))
         evidence.add(hasHeads ? 'organization' : 'person', single ? 1 : 1.5);
-      if (/^[ \t]+$/u.test(gapAfter) && (after.key === 'has' || after.key === 'had' || after.key === 'did' || after.key === 'was') && after2 && SPEECH_VERBS.has(after2.key))
+      if (
+        /^[ \t]+$/u.test(gapAfter) &&
+        (after.key === 'has' ||
+          after.key === 'had' ||
+          after.key === 'did' ||
+          after.key === 'was') &&
+        after2 &&
+        SPEECH_VERBS.has(after2.key)
+      )
         evidence.add(hasHeads ? 'organization' : 'person', 0.5);
     }
     // Possessive with what only organisations have: "Medikon's parent company", "Zhiyuan's shares".
-    if (lastToken.possessive && after && /^(?:shares|website|headquarters|subsidiary|subsidiaries|parent|employees|customers|clients|products|board|accounts|founder|ceo|registered|shareholders|directors|auditors|turnover|revenue|profits)$/u.test(after.key))
+    if (
+      lastToken.possessive &&
+      after &&
+      /^(?:shares|website|headquarters|subsidiary|subsidiaries|parent|employees|customers|clients|products|board|accounts|founder|ceo|registered|shareholders|directors|auditors|turnover|revenue|profits)$/u.test(
+        after.key,
+      )
+    )
       evidence.add('organization', 1.5);
-    if (lastToken.possessive && after && /^(?:wife|husband|son|daughter|brother|sister|father|mother|nephew|niece|cousin|lawyer|lawyers|family|home|cars|car|career|campaign|opponents|driver|assistant)$/u.test(after.key))
+    if (
+      lastToken.possessive &&
+      after &&
+      /^(?:wife|husband|son|daughter|brother|sister|father|mother|nephew|niece|cousin|lawyer|lawyers|family|home|cars|car|career|campaign|opponents|driver|assistant)$/u.test(
+        after.key,
+      )
+    )
       evidence.add('person', 1.5);
 
     if (!before || !sameLine(before) || first.sentenceStart) return;
@@ -903,7 +1054,12 @@ export class NameFinder {
     // "according to X", "told X", "said X" (after a quotation).
     if ((b === 'to' && before2?.key === 'according') || b === 'told')
       evidence.add(hasHeads ? 'organization' : 'person', 1);
-    if ((b === 'said' || b === 'says') && /^[ \t]+$/u.test(gapBefore) && before2 && /[”"'’,]\s*$/u.test(text.slice(before2.end, before.start)))
+    if (
+      (b === 'said' || b === 'says') &&
+      /^[ \t]+$/u.test(gapBefore) &&
+      before2 &&
+      /[”"'’,]\s*$/u.test(text.slice(before2.end, before.start))
+    )
       evidence.add('person', 2);
     // "the Treasury", "the Nowa Pomorska list": people are rarely "the" anything.
     if (b === 'the' && /^[ \t]+$/u.test(gapBefore)) {
@@ -913,7 +1069,9 @@ export class NameFinder {
         next.shape === 'lower' &&
         /^[ \t]+$/u.test(text.slice(run.end, next.start)) &&
         !SPEECH_VERBS.has(next.key) &&
-        !/^(?:is|was|has|had|have|are|were|will|would|could|can|did|does|and|or|in|on|of|to|for|at|with|by|from|as|that|which|who|also)$/u.test(next.key);
+        !/^(?:is|was|has|had|have|are|were|will|would|could|can|did|does|and|or|in|on|of|to|for|at|with|by|from|as|that|which|who|also)$/u.test(
+          next.key,
+        );
       const plainWord = single && reading.common(first);
       if (!modifier && !plainWord) evidence.add('organization', 1);
       else if (modifier && !single) evidence.add('organization', 0.5);
@@ -923,32 +1081,73 @@ export class NameFinder {
     for (let k = first.index - 1, n = 0; k >= 0 && n < 6; k -= 1, n += 1) {
       const t = reading.at(k) as Token;
       if (t.line !== first.line || isCap(t) || (reading.at(k + 1) as Token).sentenceStart) break;
-      if (PERSON_ROLES.has(t.key) && /^,?[ \t]+$/u.test(text.slice(t.end, (reading.at(k + 1) as Token).start))) {
+      if (
+        PERSON_ROLES.has(t.key) &&
+        /^,?[ \t]+$/u.test(text.slice(t.end, (reading.at(k + 1) as Token).start))
+      ) {
         // Right before ("the businessman Tunde Bakare"), or further back with a comma before the
         // name ("a spokesman for the agency, Nenad Kostić"); not "the chief of a Texas company".
         const adjacent = k === first.index - 1;
-        if (!hasHeads && (adjacent || /,[ \t]+$/u.test(gapBefore))) evidence.add('person', adjacent ? 2 : 1.5);
+        if (!hasHeads && (adjacent || /,[ \t]+$/u.test(gapBefore)))
+          evidence.add('person', adjacent ? 2 : 1.5);
         break;
       }
-      if (k === first.index - 1 && ORGANIZATION_ROLES.has(t.key) && !['office', 'agency'].includes(t.key)) {
+      if (
+        k === first.index - 1 &&
+        ORGANIZATION_ROLES.has(t.key) &&
+        !['office', 'agency'].includes(t.key)
+      ) {
         evidence.add(
           'organization',
           2,
-          COMPANY_ROLES.has(t.key) ? 'company' : PUBLIC_ROLES.has(t.key) ? 'public-body' : 'organization',
+          COMPANY_ROLES.has(t.key)
+            ? 'company'
+            : PUBLIC_ROLES.has(t.key)
+              ? 'public-body'
+              : 'organization',
         );
         break;
       }
       if (/[.;:!?]/u.test(text.slice(t.end, (reading.at(k + 1) as Token).start))) break;
     }
     // Prepositions: "in Zemun" is a place; "at Harrow Pierce" after a person, a company.
-    if (['in', 'near', 'across', 'outside', 'inside', 'to', 'into', 'from', 'at', 'via', 'towards', 'toward'].includes(b)) {
+    if (
+      [
+        'in',
+        'near',
+        'across',
+        'outside',
+        'inside',
+        'to',
+        'into',
+        'from',
+        'at',
+        'via',
+        'towards',
+        'toward',
+      ].includes(b)
+    ) {
       const s = senseOf(first.text);
       const personLike = s.givenName || s.familyFirst;
       if (!personLike) {
-        if (['in', 'near', 'across', 'outside', 'inside', 'into', 'via', 'towards', 'toward'].includes(b)) evidence.add('location', 1);
+        if (
+          [
+            'in',
+            'near',
+            'across',
+            'outside',
+            'inside',
+            'into',
+            'via',
+            'towards',
+            'toward',
+          ].includes(b)
+        )
+          evidence.add('location', 1);
         else if (b === 'at' || b === 'from') {
           // "a partner at Fieldfisher", "working at Zalando", but "lands at Amman"
-          const plural = before2 && /s$/u.test(before2.key) && PERSON_ROLES.has(before2.key.slice(0, -1));
+          const plural =
+            before2 && /s$/u.test(before2.key) && PERSON_ROLES.has(before2.key.slice(0, -1));
           const role =
             before2 &&
             (PERSON_ROLES.has(before2.key) ||
@@ -959,12 +1158,60 @@ export class NameFinder {
         } else evidence.add('location', 0.5);
       }
     }
-    if (['for', 'joined', 'left', 'with'].includes(b) && before2 && ['works', 'worked', 'working', 'spokesman', 'spokeswoman', 'spokesperson', 'lawyer', 'lawyers'].includes(before2.key))
+    if (
+      ['for', 'joined', 'left', 'with'].includes(b) &&
+      before2 &&
+      [
+        'works',
+        'worked',
+        'working',
+        'spokesman',
+        'spokeswoman',
+        'spokesperson',
+        'lawyer',
+        'lawyers',
+      ].includes(before2.key)
+    )
       evidence.add('organization', 1.5);
     if (b === 'of' && before2 && PLACE_NOUNS.has(before2.key)) evidence.add('location', 2);
-    if (['visited', 'visiting', 'visit', 'arrived', 'flew', 'travelled', 'traveled', 'moved'].includes(b))
+    if (
+      [
+        'visited',
+        'visiting',
+        'visit',
+        'arrived',
+        'flew',
+        'travelled',
+        'traveled',
+        'moved',
+      ].includes(b)
+    )
       evidence.add('location', 0.75);
-    if (b === 'of' && before2 && ['president', 'director', 'chairman', 'owner', 'founder', 'executive', 'ceo', 'head', 'shareholder', 'member', 'members', 'employee', 'employees', 'partner', 'subsidiary', 'board', 'shares', 'spokesman', 'spokeswoman'].includes(before2.key))
+    if (
+      b === 'of' &&
+      before2 &&
+      [
+        'president',
+        'director',
+        'chairman',
+        'owner',
+        'founder',
+        'executive',
+        'ceo',
+        'head',
+        'shareholder',
+        'member',
+        'members',
+        'employee',
+        'employees',
+        'partner',
+        'subsidiary',
+        'board',
+        'shares',
+        'spokesman',
+        'spokeswoman',
+      ].includes(before2.key)
+    )
       evidence.add('organization', 1.5);
   }
 
@@ -976,12 +1223,18 @@ export class NameFinder {
   private readAppositive(phrase: string, hasHeads: boolean, evidence: Evidence): void {
     const words = phrase.split(/[ \t]+/u).slice(0, 7);
     const opener = plain(words[0] ?? '');
-    const determiners = /^(?:a|an|the|its|his|her|their|our|one|then|now|former|formerly|another|both|also|until|currently)$/u;
-    if (!determiners.test(opener) && !PERSON_ROLES.has(opener) && !ORGANIZATION_ROLES.has(opener)) return;
+    const determiners =
+      /^(?:a|an|the|its|his|her|their|our|one|then|now|former|formerly|another|both|also|until|currently)$/u;
+    if (!determiners.test(opener) && !PERSON_ROLES.has(opener) && !ORGANIZATION_ROLES.has(opener))
+      return;
     for (const raw of words) {
       if (/['’]s$/u.test(raw)) continue; // "the council's chief executive": the council is not it
       const word = plain(raw);
-      if (/^(?:who|whose|which|that|where|when|said|says|is|was|has|had|and|but|declined|did|does|will|would|according|told|in|at|with|from|to)$/u.test(word))
+      if (
+        /^(?:who|whose|which|that|where|when|said|says|is|was|has|had|and|but|declined|did|does|will|would|according|told|in|at|with|from|to)$/u.test(
+          word,
+        )
+      )
         return;
       if (/^\p{Lu}/u.test(raw) && !raw.includes('-')) {
         const sense = senseOf(raw);
@@ -996,7 +1249,11 @@ export class NameFinder {
         evidence.add(
           'organization',
           2.5,
-          COMPANY_ROLES.has(word) ? 'company' : PUBLIC_ROLES.has(word) ? 'public-body' : 'organization',
+          COMPANY_ROLES.has(word)
+            ? 'company'
+            : PUBLIC_ROLES.has(word)
+              ? 'public-body'
+              : 'organization',
         );
         return;
       }
@@ -1020,7 +1277,15 @@ export class NameFinder {
     if (reading.common(token) || isTitle(token)) return undefined;
     // An unknown word starting a sentence: ask compromise about this sentence only.
     const tags = sentenceTags(reading.text, token.start, token.end);
-    if (!tags || !(tags.has('ProperNoun') || tags.has('Person') || tags.has('Place') || tags.has('Organization')))
+    if (
+      !tags ||
+      !(
+        tags.has('ProperNoun') ||
+        tags.has('Person') ||
+        tags.has('Place') ||
+        tags.has('Organization')
+      )
+    )
       return undefined;
     if (run.type && run.confidence >= 1) return run.type;
     if (tags.has('Place') && !tags.has('Person')) return 'location';
@@ -1039,7 +1304,9 @@ export class NameFinder {
     this.remember(
       words.join(' '),
       run.type,
-      tokens.length > 1 || acronymLike || run.confidence >= 3 ? run.confidence : run.confidence - 0.75,
+      tokens.length > 1 || acronymLike || run.confidence >= 3
+        ? run.confidence
+        : run.confidence - 0.75,
       acronymLike ? 'acronym' : undefined,
     );
     // An acronym in brackets or after "known as" stands for the name before it.
@@ -1053,7 +1320,9 @@ export class NameFinder {
     if (acronym && run.type !== 'person' && run.type !== 'location')
       this.remember(acronym[1] as string, run.type, run.confidence);
     // ("MSR"), ("Cominorte"): a defined short name in quotes and brackets.
-    const defined = /^ \(["“]([\p{Lu}][\p{L}&-]+)["”]\)/u.exec(reading.text.slice(run.end, run.end + 40));
+    const defined = /^ \(["“]([\p{Lu}][\p{L}&-]+)["”]\)/u.exec(
+      reading.text.slice(run.end, run.end + 40),
+    );
     if (defined) this.remember(defined[1] as string, run.type, run.confidence);
     if (tokens.length < 2) return;
     if (run.type === 'person') {
@@ -1062,11 +1331,16 @@ export class NameFinder {
       const firstWord = names[0];
       if (lastWord && !/^\p{Lu}$/u.test(lastWord.text))
         this.remember(lastWord.text, 'person', run.confidence - 0.5, 'surname');
-      if (firstWord && !/^\p{Lu}$/u.test(firstWord.text)) this.remember(firstWord.text, 'person', run.confidence - (senseOf(firstWord.text).familyFirst ? 0.5 : 0.6));
+      if (firstWord && !/^\p{Lu}$/u.test(firstWord.text))
+        this.remember(
+          firstWord.text,
+          'person',
+          run.confidence - (senseOf(firstWord.text).familyFirst ? 0.5 : 0.6),
+        );
       // "van der Berg", "Le Brocq", "bin Nasser Al-Qasimi", "Garza Treviño".
       for (let k = 1; k < tokens.length - 1; k += 1) {
         const t = tokens[k] as Token;
-        if (NAME_PARTICLES.has(t.key) || k === tokens.length - 2 && isCap(t) && names.length >= 3)
+        if (NAME_PARTICLES.has(t.key) || (k === tokens.length - 2 && isCap(t) && names.length >= 3))
           this.remember(words.slice(k).join(' '), 'person', run.confidence - 0.5);
       }
       // A hyphenated family name: "Marković-Hadžić" → "Marković" too.
@@ -1075,7 +1349,8 @@ export class NameFinder {
         if (before) this.remember(before.text, 'person', run.confidence - 1);
       }
     } else if (run.type === 'company' || run.type === 'organization') {
-      const core = run.suffix && isSuffix(tokens[tokens.length - 1] as Token) ? tokens.slice(0, -1) : tokens;
+      const core =
+        run.suffix && isSuffix(tokens[tokens.length - 1] as Token) ? tokens.slice(0, -1) : tokens;
       // "Clearwater" of "Clearwater Relief" names the charity; "Singapore" of "Singapore
       // Airlines" still names the country.
       const firstIsPlace = senseOf((tokens[0] as Token).text).majorPlace;
@@ -1084,11 +1359,18 @@ export class NameFinder {
         const lastOfPart = part[part.length - 1] as Token;
         if (!isCap(lastOfPart)) continue;
         if (n === 1 && firstIsPlace) continue;
-        if (n === 1 && (ORGANIZATION_HEADS.has(part[0]!.key) || PUBLIC_BODY_HEADS.has(part[0]!.key) || COMPANY_HEADS.has(part[0]!.key) || senseOf(part[0]!.text).common && !run.suffix))
+        if (
+          n === 1 &&
+          (ORGANIZATION_HEADS.has(part[0]!.key) ||
+            PUBLIC_BODY_HEADS.has(part[0]!.key) ||
+            COMPANY_HEADS.has(part[0]!.key) ||
+            (senseOf(part[0]!.text).common && !run.suffix))
+        )
           continue;
         this.remember(part.map((t) => t.text).join(' '), run.type, run.confidence - 0.5, 'prefix');
       }
-      if (run.suffix && core.length >= 1) this.remember(core.map((t) => t.text).join(' '), run.type, run.confidence - 0.25);
+      if (run.suffix && core.length >= 1)
+        this.remember(core.map((t) => t.text).join(' '), run.type, run.confidence - 0.25);
     }
   }
 
@@ -1104,7 +1386,7 @@ export class NameFinder {
     while (i < tokens.length) {
       const t = tokens[i] as Token;
       const candidate = (t.capsLine && t.shape === 'caps') || t.shape === 'lower';
-      if (!candidate || isTaken(t) || NOT_NAMES.has(t.key) && t.shape !== 'lower') {
+      if (!candidate || isTaken(t) || (NOT_NAMES.has(t.key) && t.shape !== 'lower')) {
         i += 1;
         continue;
       }
@@ -1115,14 +1397,24 @@ export class NameFinder {
       for (let n = Math.min(5, longest, tokens.length - i); n >= 1; n -= 1) {
         const part = tokens.slice(i, i + n);
         if (part.some((p) => p.shape !== t.shape || p.line !== t.line || isTaken(p))) continue;
-        if (n > 1 && part.some((p, k) => k > 0 && !/^[ \t-]+$/u.test(reading.gap(part[k - 1] as Token, p)))) continue;
+        if (
+          n > 1 &&
+          part.some((p, k) => k > 0 && !/^[ \t-]+$/u.test(reading.gap(part[k - 1] as Token, p)))
+        )
+          continue;
         const remembered = this.recall(keyOf(part));
         if (!remembered || remembered.confidence < 1.5) continue;
         if (t.shape === 'lower') {
           // In lower case a name must not be a common word ("will", "hope", "office"): one word
           // alone only a person's name or an acronym ("karim", "krs"), not a word of our lists.
-          if (part.some((p) => vocabulary(p) || (senseOf(p.text).common && !senseOf(p.text).givenName))) continue;
-          if (n === 1 && (t.key.length < 3 || senseOf(t.text).common || looksCommon(t.text))) continue;
+          if (
+            part.some(
+              (p) => vocabulary(p) || (senseOf(p.text).common && !senseOf(p.text).givenName),
+            )
+          )
+            continue;
+          if (n === 1 && (t.key.length < 3 || senseOf(t.text).common || looksCommon(t.text)))
+            continue;
           if (n === 1 && remembered.type !== 'person' && remembered.kind !== 'acronym') continue;
           if (n > 1 && remembered.confidence < 2) continue;
         }
@@ -1134,19 +1426,32 @@ export class NameFinder {
         // A place the dictionaries know, or a dateline ("NOVI SAD —", "LAGOS —").
         const sense = senseOf(t.text);
         const firstOnLine = i === 0 || (tokens[i - 1] as Token).line !== t.line;
-        const dateline = firstOnLine && /^(?:[ \t]+\p{Lu}+)*[ \t]*[—–-][ \t]/u.test(text.slice(t.end, t.end + 30));
+        const dateline =
+          firstOnLine && /^(?:[ \t]+\p{Lu}+)*[ \t]*[—–-][ \t]/u.test(text.slice(t.end, t.end + 30));
         if (sense.place && !sense.common) {
           matched = 1;
           type = 'location';
         } else if (dateline) {
           let n = 1;
-          while (tokens[i + n] && (tokens[i + n] as Token).shape === 'caps' && (tokens[i + n] as Token).line === t.line && /^[ \t]+$/u.test(reading.gap(tokens[i + n - 1] as Token, tokens[i + n] as Token))) n += 1;
+          while (
+            tokens[i + n] &&
+            (tokens[i + n] as Token).shape === 'caps' &&
+            (tokens[i + n] as Token).line === t.line &&
+            /^[ \t]+$/u.test(reading.gap(tokens[i + n - 1] as Token, tokens[i + n] as Token))
+          )
+            n += 1;
           matched = n;
           type = 'location';
         } else {
           // "ANDES COPPER HOLDINGS PLC": capitals up to a legal suffix.
           let n = 1;
-          while (tokens[i + n] && (tokens[i + n] as Token).shape === 'caps' && (tokens[i + n] as Token).line === t.line && !isSuffix(tokens[i + n - 1] as Token)) n += 1;
+          while (
+            tokens[i + n] &&
+            (tokens[i + n] as Token).shape === 'caps' &&
+            (tokens[i + n] as Token).line === t.line &&
+            !isSuffix(tokens[i + n - 1] as Token)
+          )
+            n += 1;
           const endToken = tokens[i + n - 1] as Token;
           if (n >= 2 && isSuffix(endToken) && !NOT_NAMES.has(t.key)) {
             matched = n;
@@ -1169,7 +1474,9 @@ export class NameFinder {
  * Suggests persons, organisations and places named in `text`. Offsets are into `text`.
  * Never throws on odd input: text that reads as no names yields none.
  */
-export function findNamedEntities(text: string, knownNames: readonly KnownName[] = []): FoundName[] {
+export function findNamedEntities(
+  text: string,
+  knownNames: readonly KnownName[] = [],
+): FoundName[] {
   return new NameFinder(knownNames).find(text);
 }
-

@@ -35,7 +35,7 @@ const WORD =
 /** Words whose full stop does not end a sentence. */
 const ABBREVIATIONS = new Set(
   (
-    'mr mrs ms dr prof st jr sr co inc ltd corp no gen col capt lt sgt rep sen gov vs etc fig ' +
+    'mr mrs ms dr prof st jr sr co inc ltd corp gen col capt lt sgt rep sen gov vs etc fig ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon esq dept est approx bros ' +
     'kft zrt nyrt pte pty bhd ltda lda sp fla calif tex mass wash ariz ave blvd rd cllr'
   ).split(' '),
@@ -167,8 +167,7 @@ export function tokenize(text: string): Token[] {
       capsLine: capsLines[line] as boolean,
       abbreviation:
         word.endsWith('.') ||
-        (dotted &&
-          (ABBREVIATIONS.has(key) || (word.length === 1 && /\p{Lu}/u.test(word)) || key === 'a/s')),
+        (dotted && (ABBREVIATIONS.has(key) || (word.length === 1 && /\p{Lu}/u.test(word)))),
       line,
     };
     tokens.push(token);
