@@ -345,10 +345,19 @@ function splitAtAnd(tokens: Token[]): Token[][] {
  * Cuts titles off the front of a run ("Transport Minister Grace Oduya", "Dr. Leitner"); a title
  * further in leaves the words before it a name of their own ("FBI | Special Agent | Tanya Brooks").
  */
-function stripTitles(run: Run, tokens: Token[]): { run: Run | null; before?: Run } {
+function stripTitles(
+  run: Run,
+  tokens: Token[],
+  text: string,
+): { run: Run | null; before?: Run } {
   let list = run.tokens;
   const before = tokens[(list[0] as Token).index - 1];
-  let titled = before !== undefined && isTitle(before) && isCap(before);
+  // "Minister Oduya", "Dr. Leitner"; not "Programme Director, East Africa".
+  let titled =
+    before !== undefined &&
+    isTitle(before) &&
+    isCap(before) &&
+    /^\.?[ \t\u00a0]+$/u.test(text.slice(before.end, (list[0] as Token).start));
   let lastTitle = -1;
   for (let k = 0; k < list.length - 1; k += 1) {
     const t = list[k] as Token;
@@ -583,7 +592,7 @@ export class NameFinder {
     for (const found of findRuns(reading.tokens, text)) {
       const raw = this.dropNonEntities(found);
       if (!raw) continue;
-      const stripped = stripTitles(raw, reading.tokens);
+      const stripped = stripTitles(raw, reading.tokens, text);
       if (stripped.before) {
         this.classify(stripped.before, reading);
         runs.push(stripped.before);
@@ -1415,7 +1424,14 @@ export class NameFinder {
             continue;
           if (n === 1 && (t.key.length < 3 || senseOf(t.text).common || looksCommon(t.text)))
             continue;
-          if (n === 1 && remembered.type !== 'person' && remembered.kind !== 'acronym') continue;
+          // An organisation's one-word name only when no dictionary knows the word ("veltro").
+          if (
+            n === 1 &&
+            remembered.type !== 'person' &&
+            remembered.kind !== 'acronym' &&
+            (lexiconTags(t.key).length > 0 || remembered.confidence < 2)
+          )
+            continue;
           if (n > 1 && remembered.confidence < 2) continue;
         }
         matched = n;

@@ -49,7 +49,7 @@ const SENTENCE_OPENERS = new Set(
   ).split(' '),
 );
 
-const OPENING = /[“"‘«(\[]/u;
+const OPENING = /[“"‘«([]/u;
 // List markers and quoting at the start of a line: "- ", "> ", "1. ", "(a) ", "iv) ".
 const LINE_MARKER =
   /^[ \t]*(?:[-*•>·–—][ \t]*)*(?:(?:\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]|\([A-Z]\))[ \t]+)?/u;
