@@ -345,11 +345,7 @@ function splitAtAnd(tokens: Token[]): Token[][] {
  * Cuts titles off the front of a run ("Transport Minister Grace Oduya", "Dr. Leitner"); a title
  * further in leaves the words before it a name of their own ("FBI | Special Agent | Tanya Brooks").
  */
-function stripTitles(
-  run: Run,
-  tokens: Token[],
-  text: string,
-): { run: Run | null; before?: Run } {
+function stripTitles(run: Run, tokens: Token[], text: string): { run: Run | null; before?: Run } {
   let list = run.tokens;
   const before = tokens[(list[0] as Token).index - 1];
   // "Minister Oduya", "Dr. Leitner"; not "Programme Director, East Africa".
@@ -616,7 +612,16 @@ export class NameFinder {
       const remembered = this.recall(keyOf(run.tokens));
       if (remembered && (!run.type || run.doubtful || remembered.confidence > run.confidence))
         return remembered.type;
-      if (run.doubtful) return this.doubtfulType(run, reading);
+      if (run.doubtful) return undefined;
+      // Left undecided: a single unknown word starting a sentence, or a guess.
+      if (
+        (!run.type &&
+          run.tokens.length === 1 &&
+          (run.tokens[0] as Token).sentenceStart &&
+          !reading.common(run.tokens[0] as Token)) ||
+        run.guessed
+      )
+        return this.askCompromise(run, reading);
       return run.type;
     });
     // Names listed together are of one kind: "in West Bromwich, Oldbury and Tipton".
@@ -945,13 +950,6 @@ export class NameFinder {
       }
     }
     const best = evidence.best();
-    if ((globalThis as { NER_DEBUG?: boolean }).NER_DEBUG)
-      (globalThis as unknown as { console: { log: (...a: unknown[]) => void } }).console.log(
-        keyOf(tokens),
-        JSON.stringify(evidence),
-        run.titled,
-        run.suffix,
-      );
     if (!best) return;
     set(typeOfGroup(best.group, evidence.orgType), Math.min(best.score, 3.5));
   }
@@ -1276,30 +1274,23 @@ export class NameFinder {
   }
 
   /**
-   * A doubtful run (a capitalised common word starting a sentence, a title alone) that the text
-   * does not name elsewhere: compromise's tagger, run on that sentence, decides whether it is a
-   * proper noun.
+   * What compromise's tagger, run on this one sentence, says of a run that nothing else decided:
+   * a word no dictionary knows at the start of a sentence ("Medikon did not answer"), or
+   * capitalised words typed only by the last resort. compromise reads the sentence's grammar
+   * (a subject before a verb, a name after "by") where our evidence has nothing to say.
    */
-  private doubtfulType(run: Run, reading: TextReading): EntityType | undefined {
-    if (run.tokens.length !== 1) return undefined;
-    const token = run.tokens[0] as Token;
-    if (reading.common(token) || isTitle(token)) return undefined;
-    // An unknown word starting a sentence: ask compromise about this sentence only.
-    const tags = sentenceTags(reading.text, token.start, token.end);
-    if (
-      !tags ||
-      !(
-        tags.has('ProperNoun') ||
-        tags.has('Person') ||
-        tags.has('Place') ||
-        tags.has('Organization')
-      )
-    )
-      return undefined;
-    if (run.type && run.confidence >= 1) return run.type;
-    if (tags.has('Place') && !tags.has('Person')) return 'location';
-    if (tags.has('Organization')) return 'organization';
-    if (tags.has('Person')) return 'person';
+  private askCompromise(run: Run, reading: TextReading): EntityType | undefined {
+    const first = run.tokens[0] as Token;
+    const last = run.tokens[run.tokens.length - 1] as Token;
+    const tags = sentenceTags(reading.text, first.start, first.end);
+    const lastTags =
+      run.tokens.length > 1 ? sentenceTags(reading.text, last.start, last.end) : tags;
+    if (!tags || !lastTags) return run.type;
+    const has = (tag: string) => tags.has(tag) || lastTags.has(tag);
+    if (has('Person') || has('FirstName') || has('LastName')) return 'person';
+    if (has('Organization')) return run.type && run.type !== 'person' ? run.type : 'organization';
+    if (has('Place') && !run.guessed) return 'location';
+    if (run.guessed) return run.type;
     return undefined;
   }
 
