@@ -130,7 +130,8 @@ export function ExportCaseDialog({ caseRecord, actor, onClose }: ExportCaseDialo
           {counts ? (
             <ul className="bundle-counts">
               <li>
-                {plural(counts.sources, 'source')} with their original files (
+                {plural(counts.sources, 'source')} with{' '}
+                {counts.sources === 1 ? 'its original file' : 'their original files'} (
                 {formatBytes(counts.originalBytes)})
                 {counts.messages ? `, ${plural(counts.messages, 'message')}` : ''}
               </li>
