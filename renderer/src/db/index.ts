@@ -24,7 +24,8 @@ export type {
 export type { EntityWithCount, EntityChanges, EntityPage } from './entityRepository';
 export type { SuggestionGroup, FoundInSource, AcceptTarget } from './suggestionRepository';
 export { suggestionKey } from './suggestionRepository';
-export { quoteOf, sameAnchor } from './mentionRepository';
+export { quoteOf } from './mentionRepository';
+export { sameAnchor } from '@shared/domain/anchorOverlap';
 export type {
   CitationHealth,
   ChangeOptions,
