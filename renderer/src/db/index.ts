@@ -20,6 +20,7 @@ export type {
   CorrectionOutcome,
   NewSource,
   NewSourceTree,
+  DeletionImpact,
 } from './sourceRepository';
 export type { EntityWithCount, EntityChanges, EntityPage } from './entityRepository';
 export type { SuggestionGroup, FoundInSource, AcceptTarget } from './suggestionRepository';

@@ -484,4 +484,112 @@ export class SourceRepository {
       });
     });
   }
+
+  /** The source and every file taken out of it (attachments, archive entries), parents first. */
+  private async tree(sourceId: string): Promise<Source[]> {
+    const { db } = this.store;
+    const root = await db.sources.get(sourceId);
+    if (!root) return [];
+    const all: Source[] = [root];
+    for (let i = 0; i < all.length; i += 1) {
+      const children = await db.sources.where('parentId').equals((all[i] as Source).id).toArray();
+      all.push(...children);
+    }
+    return all;
+  }
+
+  /**
+   * What deleting a source would remove: the files taken out of it, and the tags, citations and
+   * suggestions that point into them, with the events that would lose a citation.
+   */
+  async deletionImpact(sourceId: string): Promise<DeletionImpact> {
+    const { db } = this.store;
+    const sources = await this.tree(sourceId);
+    const ids = sources.map((source) => source.id);
+    const [messages, mentions, citations] = await Promise.all([
+      db.messages.where('sourceId').anyOf(ids).count(),
+      db.mentions.where('sourceId').anyOf(ids).count(),
+      db.citations.where('sourceId').anyOf(ids).toArray(),
+    ]);
+    const eventIds = [...new Set(citations.map((citation) => citation.eventId))];
+    const events = (await db.events.bulkGet(eventIds)).filter((e): e is NonNullable<typeof e> => Boolean(e));
+    return {
+      sources: sources.length,
+      bytes: sources.reduce((sum, source) => sum + source.size, 0),
+      messages,
+      mentions,
+      citations: citations.length,
+      events: events.map((event) => ({ id: event.id, title: event.title })),
+    };
+  }
+
+  /**
+   * Deletes a source for good: its original, its text revisions and messages, the files taken out
+   * of it, and the tags, citations and suggestions pointing into them, in one transaction. Events
+   * stay (they may have other citations); they lose the citations of this source. The activity log
+   * records each deleted source with its title and SHA-256, so the case's history still says what
+   * was there, without keeping any of its content.
+   */
+  async remove(sourceId: string): Promise<DeletionImpact> {
+    const { db } = this.store;
+    const impact = await this.deletionImpact(sourceId);
+    await this.store.write(
+      [db.sources, db.originals, db.texts, db.messages, db.mentions, db.citations, db.suggestions, db.events],
+      async (log) => {
+        const sources = await this.tree(sourceId);
+        if (sources.length === 0) throw new Error('That source is no longer in this case.');
+        for (const source of [...sources].reverse()) {
+          const [messages, mentions, citations] = await Promise.all([
+            db.messages.where('sourceId').equals(source.id).primaryKeys(),
+            db.mentions.where('sourceId').equals(source.id).primaryKeys(),
+            db.citations.where('sourceId').equals(source.id).toArray(),
+          ]);
+          for (const citation of citations) {
+            const event = await db.events.get(citation.eventId);
+            await log({
+              action: 'citation.delete',
+              recordType: 'citation',
+              recordId: citation.id,
+              summary: `Removed the citation of “${clip(source.title, 60)}” from “${clip(event?.title ?? 'an event', 60)}” (its source was deleted)`,
+              details: { eventId: citation.eventId, sourceId: source.id, sourceSha256: citation.sourceSha256 },
+            });
+          }
+          await db.citations.bulkDelete(citations.map((citation) => citation.id));
+          await db.mentions.bulkDelete(mentions);
+          await db.messages.bulkDelete(messages);
+          await db.suggestions.where('sourceId').equals(source.id).delete();
+          await db.texts.where('sourceId').equals(source.id).delete();
+          await db.originals.delete(source.id);
+          await db.sources.delete(source.id);
+          await log({
+            action: 'source.delete',
+            recordType: 'source',
+            recordId: source.id,
+            summary: `Deleted source “${clip(source.title)}” (${source.kind}, ${source.size} bytes)`,
+            details: {
+              sha256: source.sha256,
+              kind: source.kind,
+              parentId: source.parentId,
+              messages: messages.length,
+              mentions: mentions.length,
+              citations: citations.length,
+            },
+          });
+        }
+      },
+    );
+    return impact;
+  }
+}
+
+/** What deleting a source takes with it. */
+export interface DeletionImpact {
+  /** The source and the files taken out of it. */
+  sources: number;
+  bytes: number;
+  messages: number;
+  mentions: number;
+  citations: number;
+  /** Events that lose a citation. */
+  events: { id: string; title: string }[];
 }
