@@ -6,10 +6,12 @@ import { BundlePage } from './pages/BundlePage';
 
 /** Serious and critical accessibility problems on the page, as axe-core reports them. */
 async function violations(page: Page): Promise<string[]> {
-  // A toast fading in (160 ms) can be caught half-transparent by the contrast check: close them.
-  for (const dismiss of await page.getByRole('button', { name: 'Dismiss message' }).all()) {
-    await dismiss.click().catch(() => undefined);
-  }
+  // A toast fading in (160 ms) can be caught half-transparent by the contrast check: wait for it.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => (a as CSSAnimation).animationName !== 'toast-in' || a.playState === 'finished'),
+  );
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
