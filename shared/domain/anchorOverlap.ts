@@ -43,3 +43,28 @@ export function anchorsOverlap(a: Anchor, b: Anchor): boolean {
   const regionsB = b.type === 'region' ? b.regions : b.regions;
   return Boolean(regionsA && regionsB && regionsMeet(regionsA, regionsB));
 }
+
+/** A key that is equal for two anchors on the same passage (same scope and position). */
+export function anchorKey(anchor: Anchor): string {
+  if (anchor.type === 'text') {
+    return `t:${anchor.scope?.messageId ?? ''}:${anchor.scope?.page ?? ''}:${anchor.position.start}:${anchor.position.end}`;
+  }
+  if (anchor.type === 'message') return `m:${anchor.messageId}`;
+  return `r:${anchor.page ?? ''}:${JSON.stringify(anchor.regions)}`;
+}
+
+/** Whether two anchors point at the same passage (same position and scope). */
+export function sameAnchor(a: Anchor, b: Anchor): boolean {
+  return anchorKey(a) === anchorKey(b);
+}
+
+/**
+ * Whether two text anchors cover some of the same text in the same message or page. Stricter than
+ * {@link anchorsOverlap}: a passage with no page and one on page 1 are not compared.
+ */
+export function textAnchorsOverlap(a: Anchor, b: Anchor): boolean {
+  if (a.type !== 'text' || b.type !== 'text') return false;
+  if ((a.scope?.messageId ?? '') !== (b.scope?.messageId ?? '')) return false;
+  if ((a.scope?.page ?? 0) !== (b.scope?.page ?? 0)) return false;
+  return a.position.start < b.position.end && a.position.end > b.position.start;
+}

@@ -4,17 +4,32 @@ import { createTextAnchor } from '@shared/domain/textAnchor';
 import { sha256Hex } from '@shared/domain/hashing';
 import { chatToMessages } from '@shared/domain/chat/toMessages';
 import type { ParsedChat } from '@shared/domain/chat/types';
-import { CatalogRepository, CaseDb, CaseStore, openCase, type CaseRepositories, type NewSource } from './index';
+import {
+  CatalogRepository,
+  CaseDb,
+  CaseStore,
+  openCase,
+  type CaseRepositories,
+  type NewSource,
+} from './index';
 
 const actor = () => 'Ana Reporter';
 
 async function newCase(): Promise<CaseRepositories> {
   const catalog = new CatalogRepository();
-  const record = await catalog.createCase({ name: 'Imports' }, actor(), (id) => new CaseStore(new CaseDb(id), actor));
+  const record = await catalog.createCase(
+    { name: 'Imports' },
+    actor(),
+    (id) => new CaseStore(new CaseDb(id), actor),
+  );
   return openCase(record.id, actor);
 }
 
-function file(name: string, content: string, extra: Partial<NewSource> = {}): NewSource & { id: string } {
+function file(
+  name: string,
+  content: string,
+  extra: Partial<NewSource> = {},
+): NewSource & { id: string } {
   return {
     id: crypto.randomUUID(),
     kind: 'file',
@@ -79,11 +94,19 @@ describe('SourceRepository.addTree', () => {
     expect(page.map((m) => m.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(page[3]?.attachments).toEqual([{ name: 'photo.jpg', sourceId: photo.id }]);
     const children = await repos.sources.children(outcome.source.id);
-    expect(children.map((c) => [c.id, c.parentId, c.origin])).toEqual([[photo.id, outcome.source.id, 'attachment']]);
+    expect(children.map((c) => [c.id, c.parentId, c.origin])).toEqual([
+      [photo.id, outcome.source.id, 'attachment'],
+    ]);
     expect((await repos.activity.verify()).ok).toBe(true);
 
     // The same export again is a duplicate; nothing is added.
-    const again = await repos.sources.addTree({ source: { ...(await repos.sources.get(outcome.source.id))!, bytes: new Blob(['zip bytes']) } as NewSource, messages });
+    const again = await repos.sources.addTree({
+      source: {
+        ...(await repos.sources.get(outcome.source.id))!,
+        bytes: new Blob(['zip bytes']),
+      } as NewSource,
+      messages,
+    });
     expect(again.status).toBe('duplicate');
     expect(await repos.store.db.messages.count()).toBe(500);
     repos.close();
@@ -96,10 +119,19 @@ describe('SourceRepository.addTree', () => {
     const child = file('scan.png', 'png bytes');
     const outcome = await repos.sources.addTree({
       source: { ...file('mail.eml', 'mail bytes'), kind: 'email', origin: 'file' },
-      messages: [{ seq: 0, sentAtStated: '', text: 'see attached', attachments: [{ name: 'scan.png', sourceId: child.id }] }],
+      messages: [
+        {
+          seq: 0,
+          sentAtStated: '',
+          text: 'see attached',
+          attachments: [{ name: 'scan.png', sourceId: child.id }],
+        },
+      ],
       children: [child],
     });
-    expect(outcome.status === 'imported' && outcome.duplicateChildren.map((d) => d.name)).toEqual(['scan.png']);
+    expect(outcome.status === 'imported' && outcome.duplicateChildren.map((d) => d.name)).toEqual([
+      'scan.png',
+    ]);
     if (outcome.status !== 'imported' || first.status !== 'imported') return;
     const [message] = await repos.sources.messages(outcome.source.id);
     expect(message?.attachments?.[0]?.sourceId).toBe(first.source.id);
@@ -152,18 +184,31 @@ describe('OCR revisions and corrections', () => {
     const kept = await repos.mentions.create({
       entityId: entity.id,
       sourceId: source.id,
-      anchor: { ...createTextAnchor(ocrText, start, start + 8, { revisionId: ocr!.id }), regions: [{ x: 5, y: 20, width: 40, height: 10 }] },
+      anchor: {
+        ...createTextAnchor(ocrText, start, start + 8, { revisionId: ocr!.id }),
+        regions: [{ x: 5, y: 20, width: 40, height: 10 }],
+      },
     });
     const lostStart = ocrText.indexOf('40,000');
     const event = await repos.events.create(
       { title: 'Transfer', date: { start: { year: 2020 }, approximate: false } },
-      [{ sourceId: source.id, anchor: createTextAnchor(ocrText, lostStart, lostStart + 6, { revisionId: ocr!.id }) }],
+      [
+        {
+          sourceId: source.id,
+          anchor: createTextAnchor(ocrText, lostStart, lostStart + 6, { revisionId: ocr!.id }),
+        },
+      ],
     );
 
     const corrected = 'Transfer to Halvorsen Ltd\napproved by the minister';
     const result = await repos.sources.addCorrection(source.id, corrected);
     expect(result).toMatchObject({ reanchored: 1, lost: 1 });
-    expect(result.revision).toMatchObject({ kind: 'correction', revision: 2, basedOn: ocr!.id, text: corrected });
+    expect(result.revision).toMatchObject({
+      kind: 'correction',
+      revision: 2,
+      basedOn: ocr!.id,
+      text: corrected,
+    });
     const revisions = await repos.sources.revisions(source.id);
     expect(revisions.map((r) => r.kind)).toEqual(['ocr', 'correction']);
     expect(revisions[0]?.text).toBe(ocrText);

@@ -20,11 +20,13 @@ export type {
   CorrectionOutcome,
   NewSource,
   NewSourceTree,
+  DeletionImpact,
 } from './sourceRepository';
 export type { EntityWithCount, EntityChanges, EntityPage } from './entityRepository';
 export type { SuggestionGroup, FoundInSource, AcceptTarget } from './suggestionRepository';
 export { suggestionKey } from './suggestionRepository';
-export { quoteOf, sameAnchor } from './mentionRepository';
+export { quoteOf } from './mentionRepository';
+export { sameAnchor } from '@shared/domain/anchorOverlap';
 export type {
   CitationHealth,
   ChangeOptions,

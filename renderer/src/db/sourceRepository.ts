@@ -176,106 +176,105 @@ export class SourceRepository {
    */
   async addTree(tree: NewSourceTree): Promise<AddTreeOutcome> {
     const { db } = this.store;
-    return this.store.write(
-      [db.sources, db.originals, db.texts, db.messages],
-      async (log) => {
-        const input = tree.source;
-        const existing = await db.sources.where('sha256').equals(input.sha256).first();
-        if (existing) return { status: 'duplicate', existing } as const;
-        const at = nowIso();
-        const actor = this.store.actor;
-        const source = sourceRecord(input, at, actor);
+    return this.store.write([db.sources, db.originals, db.texts, db.messages], async (log) => {
+      const input = tree.source;
+      const existing = await db.sources.where('sha256').equals(input.sha256).first();
+      if (existing) return { status: 'duplicate', existing } as const;
+      const at = nowIso();
+      const actor = this.store.actor;
+      const source = sourceRecord(input, at, actor);
 
-        const remap = new Map<string, string>();
-        const duplicateChildren: { name: string; existing: Source }[] = [];
-        const children: { record: Source; input: NewSource }[] = [];
-        for (const child of tree.children ?? []) {
-          const already = await db.sources.where('sha256').equals(child.sha256).first();
-          if (already) {
-            remap.set(child.id, already.id);
-            duplicateChildren.push({ name: child.fileName ?? child.title, existing: already });
-            continue;
+      const remap = new Map<string, string>();
+      const duplicateChildren: { name: string; existing: Source }[] = [];
+      const children: { record: Source; input: NewSource }[] = [];
+      for (const child of tree.children ?? []) {
+        const already = await db.sources.where('sha256').equals(child.sha256).first();
+        if (already) {
+          remap.set(child.id, already.id);
+          duplicateChildren.push({ name: child.fileName ?? child.title, existing: already });
+          continue;
+        }
+        children.push({
+          record: sourceRecord({ ...child, parentId: source.id }, at, actor),
+          input: child,
+        });
+      }
+
+      const revisions: TextRevision[] = [];
+      for (const item of [{ record: source, input }, ...children]) {
+        if (item.input.text === undefined) continue;
+        const revision = firstRevision(item.input, item.record, at, actor);
+        item.record.currentRevisionId = revision.id;
+        revisions.push(revision);
+      }
+      await db.sources.bulkAdd([source, ...children.map((c) => c.record)]);
+      await db.originals.bulkAdd([
+        { sourceId: source.id, sha256: source.sha256, bytes: input.bytes },
+        ...children.map((c) => ({
+          sourceId: c.record.id,
+          sha256: c.record.sha256,
+          bytes: c.input.bytes,
+        })),
+      ]);
+      if (revisions.length) await db.texts.bulkAdd(revisions);
+
+      const drafts = tree.messages ?? [];
+      if (drafts.length) {
+        const messages: Message[] = new Array(drafts.length);
+        for (let i = 0; i < drafts.length; i += 1) {
+          const draft = drafts[i] as MessageDraft;
+          const message: Message = { ...draft, id: newId(), sourceId: source.id };
+          if (draft.attachments && remap.size) {
+            message.attachments = draft.attachments.map((a) =>
+              a.sourceId && remap.has(a.sourceId)
+                ? { ...a, sourceId: remap.get(a.sourceId) as string }
+                : a,
+            );
           }
-          children.push({
-            record: sourceRecord({ ...child, parentId: source.id }, at, actor),
-            input: child,
-          });
+          messages[i] = message;
         }
+        await db.messages.bulkAdd(messages);
+      }
 
-        const revisions: TextRevision[] = [];
-        for (const item of [{ record: source, input }, ...children]) {
-          if (item.input.text === undefined) continue;
-          const revision = firstRevision(item.input, item.record, at, actor);
-          item.record.currentRevisionId = revision.id;
-          revisions.push(revision);
-        }
-        await db.sources.bulkAdd([source, ...children.map((c) => c.record)]);
-        await db.originals.bulkAdd([
-          { sourceId: source.id, sha256: source.sha256, bytes: input.bytes },
-          ...children.map((c) => ({
-            sourceId: c.record.id,
-            sha256: c.record.sha256,
-            bytes: c.input.bytes,
-          })),
-        ]);
-        if (revisions.length) await db.texts.bulkAdd(revisions);
-
-        const drafts = tree.messages ?? [];
-        if (drafts.length) {
-          const messages: Message[] = new Array(drafts.length);
-          for (let i = 0; i < drafts.length; i += 1) {
-            const draft = drafts[i] as MessageDraft;
-            const message: Message = { ...draft, id: newId(), sourceId: source.id };
-            if (draft.attachments && remap.size) {
-              message.attachments = draft.attachments.map((a) =>
-                a.sourceId && remap.has(a.sourceId) ? { ...a, sourceId: remap.get(a.sourceId) as string } : a,
-              );
-            }
-            messages[i] = message;
-          }
-          await db.messages.bulkAdd(messages);
-        }
-
+      await log({
+        action: 'source.import',
+        recordType: 'source',
+        recordId: source.id,
+        summary: `Imported “${clip(source.title)}” (${source.kind}, ${source.size} bytes${drafts.length ? `, ${drafts.length} message${drafts.length === 1 ? '' : 's'}` : ''}${children.length ? `, ${children.length} file${children.length === 1 ? '' : 's'} inside` : ''})`,
+        details: {
+          sha256: source.sha256,
+          fileName: source.fileName,
+          origin: source.origin,
+          mediaType: source.mediaType,
+          encoding: source.encoding?.name,
+          messageCount: drafts.length,
+          childCount: children.length,
+          textKind: input.text !== undefined ? (input.textKind ?? 'extracted') : undefined,
+        },
+      });
+      for (const child of children) {
         await log({
           action: 'source.import',
           recordType: 'source',
-          recordId: source.id,
-          summary: `Imported “${clip(source.title)}” (${source.kind}, ${source.size} bytes${drafts.length ? `, ${drafts.length} message${drafts.length === 1 ? '' : 's'}` : ''}${children.length ? `, ${children.length} file${children.length === 1 ? '' : 's'} inside` : ''})`,
+          recordId: child.record.id,
+          summary: `Imported “${clip(child.record.title)}” from “${clip(source.title, 60)}” (${child.record.kind}, ${child.record.size} bytes)`,
           details: {
-            sha256: source.sha256,
-            fileName: source.fileName,
-            origin: source.origin,
-            mediaType: source.mediaType,
-            encoding: source.encoding?.name,
-            messageCount: drafts.length,
-            childCount: children.length,
-            textKind: input.text !== undefined ? (input.textKind ?? 'extracted') : undefined,
+            sha256: child.record.sha256,
+            fileName: child.record.fileName,
+            origin: child.record.origin,
+            mediaType: child.record.mediaType,
+            parentId: source.id,
           },
         });
-        for (const child of children) {
-          await log({
-            action: 'source.import',
-            recordType: 'source',
-            recordId: child.record.id,
-            summary: `Imported “${clip(child.record.title)}” from “${clip(source.title, 60)}” (${child.record.kind}, ${child.record.size} bytes)`,
-            details: {
-              sha256: child.record.sha256,
-              fileName: child.record.fileName,
-              origin: child.record.origin,
-              mediaType: child.record.mediaType,
-              parentId: source.id,
-            },
-          });
-        }
-        return {
-          status: 'imported',
-          source,
-          messageCount: drafts.length,
-          childCount: children.length,
-          duplicateChildren,
-        } as const;
-      },
-    );
+      }
+      return {
+        status: 'imported',
+        source,
+        messageCount: drafts.length,
+        childCount: children.length,
+        duplicateChildren,
+      } as const;
+    });
   }
 
   /** Sources made from files inside this one (attachments, archive entries). */
@@ -330,7 +329,9 @@ export class SourceRepository {
         createdBy: this.store.actor,
       };
       await db.texts.add(revision);
-      const current = source.currentRevisionId ? await db.texts.get(source.currentRevisionId) : undefined;
+      const current = source.currentRevisionId
+        ? await db.texts.get(source.currentRevisionId)
+        : undefined;
       if (current?.kind !== 'correction') {
         await db.sources.update(sourceId, { currentRevisionId: revision.id });
       }
@@ -354,73 +355,76 @@ export class SourceRepository {
   async addCorrection(sourceId: string, text: string): Promise<CorrectionOutcome> {
     const { db } = this.store;
     const normalized = text.replace(/\r\n?/g, '\n');
-    return this.store.write(
-      [db.sources, db.texts, db.mentions, db.citations],
-      async (log) => {
-        const source = await db.sources.get(sourceId);
-        if (!source) throw new Error('That source is no longer in this case.');
-        const current = source.currentRevisionId ? await db.texts.get(source.currentRevisionId) : undefined;
-        if (!current) throw new Error('This source has no text to correct.');
-        if (current.text === normalized) throw new Error('The text is unchanged: there is nothing to save.');
-        const last = await db.texts
-          .where('[sourceId+revision]')
-          .between([sourceId, 0], [sourceId, Infinity])
-          .last();
-        const revision: TextRevision = {
-          id: newId(),
-          sourceId,
-          sourceSha256: source.sha256,
-          revision: (last?.revision ?? current.revision) + 1,
-          kind: 'correction',
-          text: normalized,
-          basedOn: current.id,
-          createdAt: nowIso(),
-          createdBy: this.store.actor,
-        };
-        await db.texts.add(revision);
-        await db.sources.update(sourceId, { currentRevisionId: revision.id });
+    return this.store.write([db.sources, db.texts, db.mentions, db.citations], async (log) => {
+      const source = await db.sources.get(sourceId);
+      if (!source) throw new Error('That source is no longer in this case.');
+      const current = source.currentRevisionId
+        ? await db.texts.get(source.currentRevisionId)
+        : undefined;
+      if (!current) throw new Error('This source has no text to correct.');
+      if (current.text === normalized)
+        throw new Error('The text is unchanged: there is nothing to save.');
+      const last = await db.texts
+        .where('[sourceId+revision]')
+        .between([sourceId, 0], [sourceId, Infinity])
+        .last();
+      const revision: TextRevision = {
+        id: newId(),
+        sourceId,
+        sourceSha256: source.sha256,
+        revision: (last?.revision ?? current.revision) + 1,
+        kind: 'correction',
+        text: normalized,
+        basedOn: current.id,
+        createdAt: nowIso(),
+        createdBy: this.store.actor,
+      };
+      await db.texts.add(revision);
+      await db.sources.update(sourceId, { currentRevisionId: revision.id });
 
-        let reanchored = 0;
-        let lost = 0;
-        const move = async <T extends Mention | Citation>(record: T, table: typeof db.mentions | typeof db.citations) => {
-          const anchor = record.anchor;
-          if (anchor.type !== 'text' || anchor.scope?.messageId) return;
-          const moved = reanchor(normalized, anchor, revision.id);
-          if (moved) {
-            reanchored += 1;
-            await (table as typeof db.mentions).update(record.id, {
-              anchor: moved.anchor,
-              quoteLostIn: undefined,
-            });
-          } else {
-            lost += 1;
-            if (!record.quoteLostIn) {
-              await (table as typeof db.mentions).update(record.id, { quoteLostIn: revision.id });
-            }
+      let reanchored = 0;
+      let lost = 0;
+      const move = async <T extends Mention | Citation>(
+        record: T,
+        table: typeof db.mentions | typeof db.citations,
+      ) => {
+        const anchor = record.anchor;
+        if (anchor.type !== 'text' || anchor.scope?.messageId) return;
+        const moved = reanchor(normalized, anchor, revision.id);
+        if (moved) {
+          reanchored += 1;
+          await (table as typeof db.mentions).update(record.id, {
+            anchor: moved.anchor,
+            quoteLostIn: undefined,
+          });
+        } else {
+          lost += 1;
+          if (!record.quoteLostIn) {
+            await (table as typeof db.mentions).update(record.id, { quoteLostIn: revision.id });
           }
-        };
-        for (const mention of await db.mentions.where('sourceId').equals(sourceId).toArray()) {
-          await move(mention, db.mentions);
         }
-        for (const citation of await db.citations.where('sourceId').equals(sourceId).toArray()) {
-          await move(citation, db.citations);
-        }
-        await log({
-          action: 'source.correct',
-          recordType: 'source',
-          recordId: sourceId,
-          summary: `Corrected the text of “${clip(source.title)}” (revision ${revision.revision}${lost ? `; ${lost} quote${lost === 1 ? '' : 's'} no longer found` : ''})`,
-          details: {
-            revisionId: revision.id,
-            revision: revision.revision,
-            basedOn: current.id,
-            reanchored,
-            lost,
-          },
-        });
-        return { revision, reanchored, lost };
-      },
-    );
+      };
+      for (const mention of await db.mentions.where('sourceId').equals(sourceId).toArray()) {
+        await move(mention, db.mentions);
+      }
+      for (const citation of await db.citations.where('sourceId').equals(sourceId).toArray()) {
+        await move(citation, db.citations);
+      }
+      await log({
+        action: 'source.correct',
+        recordType: 'source',
+        recordId: sourceId,
+        summary: `Corrected the text of “${clip(source.title)}” (revision ${revision.revision}${lost ? `; ${lost} quote${lost === 1 ? '' : 's'} no longer found` : ''})`,
+        details: {
+          revisionId: revision.id,
+          revision: revision.revision,
+          basedOn: current.id,
+          reanchored,
+          lost,
+        },
+      });
+      return { revision, reanchored, lost };
+    });
   }
 
   /** The text revision the reader shows for a source. */
@@ -480,4 +484,112 @@ export class SourceRepository {
       });
     });
   }
+
+  /** The source and every file taken out of it (attachments, archive entries), parents first. */
+  private async tree(sourceId: string): Promise<Source[]> {
+    const { db } = this.store;
+    const root = await db.sources.get(sourceId);
+    if (!root) return [];
+    const all: Source[] = [root];
+    for (let i = 0; i < all.length; i += 1) {
+      const children = await db.sources.where('parentId').equals((all[i] as Source).id).toArray();
+      all.push(...children);
+    }
+    return all;
+  }
+
+  /**
+   * What deleting a source would remove: the files taken out of it, and the tags, citations and
+   * suggestions that point into them, with the events that would lose a citation.
+   */
+  async deletionImpact(sourceId: string): Promise<DeletionImpact> {
+    const { db } = this.store;
+    const sources = await this.tree(sourceId);
+    const ids = sources.map((source) => source.id);
+    const [messages, mentions, citations] = await Promise.all([
+      db.messages.where('sourceId').anyOf(ids).count(),
+      db.mentions.where('sourceId').anyOf(ids).count(),
+      db.citations.where('sourceId').anyOf(ids).toArray(),
+    ]);
+    const eventIds = [...new Set(citations.map((citation) => citation.eventId))];
+    const events = (await db.events.bulkGet(eventIds)).filter((e): e is NonNullable<typeof e> => Boolean(e));
+    return {
+      sources: sources.length,
+      bytes: sources.reduce((sum, source) => sum + source.size, 0),
+      messages,
+      mentions,
+      citations: citations.length,
+      events: events.map((event) => ({ id: event.id, title: event.title })),
+    };
+  }
+
+  /**
+   * Deletes a source for good: its original, its text revisions and messages, the files taken out
+   * of it, and the tags, citations and suggestions pointing into them, in one transaction. Events
+   * stay (they may have other citations); they lose the citations of this source. The activity log
+   * records each deleted source with its title and SHA-256, so the case's history still says what
+   * was there, without keeping any of its content.
+   */
+  async remove(sourceId: string): Promise<DeletionImpact> {
+    const { db } = this.store;
+    const impact = await this.deletionImpact(sourceId);
+    await this.store.write(
+      [db.sources, db.originals, db.texts, db.messages, db.mentions, db.citations, db.suggestions, db.events],
+      async (log) => {
+        const sources = await this.tree(sourceId);
+        if (sources.length === 0) throw new Error('That source is no longer in this case.');
+        for (const source of [...sources].reverse()) {
+          const [messages, mentions, citations] = await Promise.all([
+            db.messages.where('sourceId').equals(source.id).primaryKeys(),
+            db.mentions.where('sourceId').equals(source.id).primaryKeys(),
+            db.citations.where('sourceId').equals(source.id).toArray(),
+          ]);
+          for (const citation of citations) {
+            const event = await db.events.get(citation.eventId);
+            await log({
+              action: 'citation.delete',
+              recordType: 'citation',
+              recordId: citation.id,
+              summary: `Removed the citation of “${clip(source.title, 60)}” from “${clip(event?.title ?? 'an event', 60)}” (its source was deleted)`,
+              details: { eventId: citation.eventId, sourceId: source.id, sourceSha256: citation.sourceSha256 },
+            });
+          }
+          await db.citations.bulkDelete(citations.map((citation) => citation.id));
+          await db.mentions.bulkDelete(mentions);
+          await db.messages.bulkDelete(messages);
+          await db.suggestions.where('sourceId').equals(source.id).delete();
+          await db.texts.where('sourceId').equals(source.id).delete();
+          await db.originals.delete(source.id);
+          await db.sources.delete(source.id);
+          await log({
+            action: 'source.delete',
+            recordType: 'source',
+            recordId: source.id,
+            summary: `Deleted source “${clip(source.title)}” (${source.kind}, ${source.size} bytes)`,
+            details: {
+              sha256: source.sha256,
+              kind: source.kind,
+              parentId: source.parentId,
+              messages: messages.length,
+              mentions: mentions.length,
+              citations: citations.length,
+            },
+          });
+        }
+      },
+    );
+    return impact;
+  }
+}
+
+/** What deleting a source takes with it. */
+export interface DeletionImpact {
+  /** The source and the files taken out of it. */
+  sources: number;
+  bytes: number;
+  messages: number;
+  mentions: number;
+  citations: number;
+  /** Events that lose a citation. */
+  events: { id: string; title: string }[];
 }

@@ -5,8 +5,16 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { CalendarPlus, CornerDownRight, Paperclip } from 'lucide-react';
 import type { Anchor } from '@shared/schemas/anchor';
 import type { Message, Source } from '@shared/schemas/records';
-import { createTextAnchor, EmptySelectionError, resolveTextAnchor } from '@shared/domain/textAnchor';
-import { messageDate, type ChatMetadata, type ConversationRange } from '@shared/domain/chat/toMessages';
+import {
+  createTextAnchor,
+  EmptySelectionError,
+  resolveTextAnchor,
+} from '@shared/domain/textAnchor';
+import {
+  messageDate,
+  type ChatMetadata,
+  type ConversationRange,
+} from '@shared/domain/chat/toMessages';
 import { Loading, plural } from '../../ui';
 import { paths, type SourceFocus } from '../../navigation/paths';
 import { useCase } from '../cases';
@@ -72,13 +80,17 @@ export function ChatReader({ source, focus }: { source: Source; focus?: SourceFo
     [chat, source.title, total],
   );
   const [conversationIndex, setConversationIndex] = useState(0);
-  const conversation = conversations[Math.min(conversationIndex, conversations.length - 1)] as ConversationRange;
+  const conversation = conversations[
+    Math.min(conversationIndex, conversations.length - 1)
+  ] as ConversationRange;
 
   const annotations = useAnnotations(source.id);
   const directFocus = focus?.kind === 'message' ? focus.id : undefined;
   const anchorIds = useMemo(
     () => [
-      ...messageIdsOf([...(annotations.mentions ?? []), ...(annotations.citations ?? [])].map((a) => a.anchor)),
+      ...messageIdsOf(
+        [...(annotations.mentions ?? []), ...(annotations.citations ?? [])].map((a) => a.anchor),
+      ),
       ...(directFocus ? [directFocus] : []),
     ],
     [annotations.mentions, annotations.citations, directFocus],
@@ -87,7 +99,10 @@ export function ChatReader({ source, focus }: { source: Source; focus?: SourceFo
     const list = await repos.store.db.messages.bulkGet(anchorIds);
     return new Map(list.filter((m): m is Message => Boolean(m)).map((m) => [m.id, m]));
   }, [repos, anchorIds]);
-  const place = useCallback((anchor: Anchor) => placeInMessage(annotated ?? new Map(), anchor), [annotated]);
+  const place = useCallback(
+    (anchor: Anchor) => placeInMessage(annotated ?? new Map(), anchor),
+    [annotated],
+  );
   const placed = usePlaced(annotations, place);
   const marksByMessage = useMemo(() => {
     const map = new Map<string, Mark[]>();
@@ -113,7 +128,8 @@ export function ChatReader({ source, focus }: { source: Source; focus?: SourceFo
     setPages(new Map());
     loading.current = new Set();
   }, [conversation.firstSeq]);
-  const messageAt = (index: number): Message | undefined => pages.get(Math.floor(index / PAGE))?.[index % PAGE];
+  const messageAt = (index: number): Message | undefined =>
+    pages.get(Math.floor(index / PAGE))?.[index % PAGE];
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -127,7 +143,8 @@ export function ChatReader({ source, focus }: { source: Source; focus?: SourceFo
   const lastIndex = items.at(-1)?.index ?? 0;
   useEffect(() => {
     const wanted = new Set<number>();
-    for (let page = Math.floor(firstIndex / PAGE); page <= Math.floor(lastIndex / PAGE); page += 1) wanted.add(page);
+    for (let page = Math.floor(firstIndex / PAGE); page <= Math.floor(lastIndex / PAGE); page += 1)
+      wanted.add(page);
     for (const page of wanted) {
       if (pages.has(page) || loading.current.has(page)) continue;
       loading.current.add(page);
@@ -162,11 +179,16 @@ export function ChatReader({ source, focus }: { source: Source; focus?: SourceFo
     // Scroll again only when asked to focus something new.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusMessage, conversationIndex]);
-  const focusMissing = Boolean(focus && focus.kind !== 'range' && annotations.loaded && annotated && !focusMessage);
+  const focusMissing = Boolean(
+    focus && focus.kind !== 'range' && annotations.loaded && annotated && !focusMessage,
+  );
   // A passage of a message to highlight (a search hit).
   const focusMark = useMemo<Mark | undefined>(
     () =>
-      focus?.kind === 'message' && focus.start !== undefined && focus.end !== undefined && focus.end > focus.start
+      focus?.kind === 'message' &&
+      focus.start !== undefined &&
+      focus.end !== undefined &&
+      focus.end > focus.start
         ? { start: focus.start, end: focus.end, id: 'focus', kind: 'focus', label: 'Found passage' }
         : undefined,
     [focus],
@@ -183,7 +205,10 @@ export function ChatReader({ source, focus }: { source: Source; focus?: SourceFo
     },
     [setHint],
   );
-  useMessageSelection(useCallback(() => scrollRef.current, []), onSelection);
+  useMessageSelection(
+    useCallback(() => scrollRef.current, []),
+    onSelection,
+  );
 
   const zone = chat?.timeZone.zone;
   const findMessage = (id: string): Message | undefined => {
@@ -209,12 +234,18 @@ export function ChatReader({ source, focus }: { source: Source; focus?: SourceFo
       return;
     }
     try {
-      const anchor = createTextAnchor(message.text, chosen.start, chosen.end, { scope: { messageId: message.id } });
+      const anchor = createTextAnchor(message.text, chosen.start, chosen.end, {
+        scope: { messageId: message.id },
+      });
       setHint(undefined);
       if (kind === 'tag') setPending({ kind, anchor });
       else setPending({ kind, anchor, sourceDate: messageDate(message, zone) });
     } catch (cause) {
-      setHint(cause instanceof EmptySelectionError ? cause.message : String(cause instanceof Error ? cause.message : cause));
+      setHint(
+        cause instanceof EmptySelectionError
+          ? cause.message
+          : String(cause instanceof Error ? cause.message : cause),
+      );
     }
   };
   const eventFromMessage = (message: Message) => {
@@ -293,7 +324,9 @@ export function ChatReader({ source, focus }: { source: Source; focus?: SourceFo
           )}
           <span className="faint small">
             {plural(conversation.count, 'message')}
-            {conversation.participants.length ? ` · ${conversation.participants.slice(0, 8).join(', ')}${conversation.participants.length > 8 ? '…' : ''}` : ''}
+            {conversation.participants.length
+              ? ` · ${conversation.participants.slice(0, 8).join(', ')}${conversation.participants.length > 8 ? '…' : ''}`
+              : ''}
           </span>
         </div>
         <div className="chat-reader__scroll" ref={scrollRef} tabIndex={0}>
@@ -327,7 +360,9 @@ export function ChatReader({ source, focus }: { source: Source; focus?: SourceFo
                         caseId={record.id}
                         onEvent={eventFromMessage}
                         onMarkClick={onMarkClick}
-                        onReplyClick={(seq) => virtualizer.scrollToIndex(seqToIndex(seq), { align: 'center' })}
+                        onReplyClick={(seq) =>
+                          virtualizer.scrollToIndex(seqToIndex(seq), { align: 'center' })
+                        }
                       />
                     ) : (
                       <div className="chat-message chat-message--loading faint small">Loading…</div>
@@ -339,7 +374,11 @@ export function ChatReader({ source, focus }: { source: Source; focus?: SourceFo
           )}
         </div>
       </div>
-      <AnnotationDialogs sourceId={source.id} pending={pending} onClose={() => setPending(undefined)} />
+      <AnnotationDialogs
+        sourceId={source.id}
+        pending={pending}
+        onClose={() => setPending(undefined)}
+      />
     </ReaderFrame>
   );
 }
@@ -372,18 +411,38 @@ function ChatMessage({
     >
       <div className="chat-message__head">
         <strong className="chat-message__sender">{who}</strong>
-        <time className="faint small" title={message.timeZoneAssumption ? `Time zone: ${message.timeZoneAssumption}` : undefined}>
+        <time
+          className="faint small"
+          title={
+            message.timeZoneAssumption ? `Time zone: ${message.timeZoneAssumption}` : undefined
+          }
+        >
           {message.sentAtStated}
         </time>
         {message.edited ? (
-          <span className="badge" title={typeof message.extra?.editedAtStated === 'string' ? `Edited ${message.extra.editedAtStated}` : 'Edited after it was sent'}>
-            edited{typeof message.extra?.editedAtStated === 'string' ? ` ${message.extra.editedAtStated}` : ''}
+          <span
+            className="badge"
+            title={
+              typeof message.extra?.editedAtStated === 'string'
+                ? `Edited ${message.extra.editedAtStated}`
+                : 'Edited after it was sent'
+            }
+          >
+            edited
+            {typeof message.extra?.editedAtStated === 'string'
+              ? ` ${message.extra.editedAtStated}`
+              : ''}
           </span>
         ) : null}
         {forwarded ? <span className="badge">forwarded from {forwarded}</span> : null}
         {message.replyToSeq !== undefined ? (
-          <button type="button" className="link-button small" onClick={() => onReplyClick(message.replyToSeq as number)}>
-            <CornerDownRight aria-hidden="true" className="inline-icon" /> reply to message {message.replyToSeq + 1}
+          <button
+            type="button"
+            className="link-button small"
+            onClick={() => onReplyClick(message.replyToSeq as number)}
+          >
+            <CornerDownRight aria-hidden="true" className="inline-icon" /> reply to message{' '}
+            {message.replyToSeq + 1}
           </button>
         ) : null}
         <span className="spacer" />
@@ -399,7 +458,12 @@ function ChatMessage({
         </button>
       </div>
       {message.text ? (
-        <MessageText messageId={message.id} text={message.text} marks={marks ?? EMPTY} onMarkClick={onMarkClick} />
+        <MessageText
+          messageId={message.id}
+          text={message.text}
+          marks={marks ?? EMPTY}
+          onMarkClick={onMarkClick}
+        />
       ) : null}
       {message.attachments?.length ? (
         <ul className="list-reset chat-message__attachments">

@@ -5,7 +5,11 @@ import { CalendarPlus, Paperclip } from 'lucide-react';
 import type { Anchor } from '@shared/schemas/anchor';
 import type { Message, Source } from '@shared/schemas/records';
 import type { PartialDate } from '@shared/schemas/partialDate';
-import { createTextAnchor, EmptySelectionError, resolveTextAnchor } from '@shared/domain/textAnchor';
+import {
+  createTextAnchor,
+  EmptySelectionError,
+  resolveTextAnchor,
+} from '@shared/domain/textAnchor';
 import { partialDateFromInstant } from '@shared/domain/partialDate';
 import { Loading, plural } from '../../ui';
 import { paths, type SourceFocus } from '../../navigation/paths';
@@ -41,12 +45,20 @@ function emailDate(message: Message): PartialDate | undefined {
  * request the formatted HTML, sanitised, with nothing remote loaded; attachments link to their
  * own sources.
  */
-export function EmailReader({ source, focus }: { source: Source; focus?: SourceFocus | undefined }) {
+export function EmailReader({
+  source,
+  focus,
+}: {
+  source: Source;
+  focus?: SourceFocus | undefined;
+}) {
   const { repos, record } = useCase();
   const [, navigate] = useLocation();
   const messages = useLiveQuery(() => repos.sources.messages(source.id), [repos, source.id]);
   const byId = useMemo(() => new Map((messages ?? []).map((m) => [m.id, m])), [messages]);
-  const threadSubjects = ((source.metadata?.email as { threads?: Record<string, string> } | undefined)?.threads ?? {}) as Record<string, string>;
+  const threadSubjects = ((
+    source.metadata?.email as { threads?: Record<string, string> } | undefined
+  )?.threads ?? {}) as Record<string, string>;
   const threads = useMemo(() => {
     const map = new Map<string, Message[]>();
     for (const message of messages ?? []) {
@@ -55,7 +67,8 @@ export function EmailReader({ source, focus }: { source: Source; focus?: SourceF
       if (list) list.push(message);
       else map.set(key, [message]);
     }
-    for (const list of map.values()) list.sort((a, b) => (a.sentAt ?? '').localeCompare(b.sentAt ?? '') || a.seq - b.seq);
+    for (const list of map.values())
+      list.sort((a, b) => (a.sentAt ?? '').localeCompare(b.sentAt ?? '') || a.seq - b.seq);
     return [...map.entries()];
   }, [messages]);
 
@@ -94,7 +107,10 @@ export function EmailReader({ source, focus }: { source: Source; focus?: SourceF
   }, [focus, annotations.mentions, annotations.citations]);
   const focusMark = useMemo<Mark | undefined>(
     () =>
-      focus?.kind === 'message' && focus.start !== undefined && focus.end !== undefined && focus.end > focus.start
+      focus?.kind === 'message' &&
+      focus.start !== undefined &&
+      focus.end !== undefined &&
+      focus.end > focus.start
         ? { start: focus.start, end: focus.end, id: 'focus', kind: 'focus', label: 'Found passage' }
         : undefined,
     [focus],
@@ -102,7 +118,9 @@ export function EmailReader({ source, focus }: { source: Source; focus?: SourceF
   const listRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!focusMessageId) return;
-    listRef.current?.querySelector(`[data-email="${CSS.escape(focusMessageId)}"]`)?.scrollIntoView({ block: 'center' });
+    listRef.current
+      ?.querySelector(`[data-email="${CSS.escape(focusMessageId)}"]`)
+      ?.scrollIntoView({ block: 'center' });
   }, [focusMessageId, messages]);
 
   const { pending, setPending, hint, setHint } = useReaderActions();
@@ -116,7 +134,10 @@ export function EmailReader({ source, focus }: { source: Source; focus?: SourceF
     },
     [setHint],
   );
-  useMessageSelection(useCallback(() => listRef.current, []), onSelection);
+  useMessageSelection(
+    useCallback(() => listRef.current, []),
+    onSelection,
+  );
 
   const begin = (kind: 'tag' | 'event') => {
     const chosen = selectionRef.current ?? selection;
@@ -130,17 +151,25 @@ export function EmailReader({ source, focus }: { source: Source; focus?: SourceF
       return;
     }
     try {
-      const anchor = createTextAnchor(message.text, chosen.start, chosen.end, { scope: { messageId: message.id } });
+      const anchor = createTextAnchor(message.text, chosen.start, chosen.end, {
+        scope: { messageId: message.id },
+      });
       setHint(undefined);
       if (kind === 'tag') setPending({ kind, anchor });
       else setPending({ kind, anchor, sourceDate: emailDate(message) });
     } catch (cause) {
-      setHint(cause instanceof EmptySelectionError ? cause.message : String(cause instanceof Error ? cause.message : cause));
+      setHint(
+        cause instanceof EmptySelectionError
+          ? cause.message
+          : String(cause instanceof Error ? cause.message : cause),
+      );
     }
   };
   const eventFromEmail = (message: Message) => {
     const anchor: Anchor = message.text.trim()
-      ? createTextAnchor(message.text, 0, Math.min(message.text.length, 100_000), { scope: { messageId: message.id } })
+      ? createTextAnchor(message.text, 0, Math.min(message.text.length, 100_000), {
+          scope: { messageId: message.id },
+        })
       : { type: 'message', messageId: message.id };
     setPending({ kind: 'event', anchor, sourceDate: emailDate(message) });
   };
@@ -184,14 +213,23 @@ export function EmailReader({ source, focus }: { source: Source; focus?: SourceF
           <Loading label="Loading emails…" />
         ) : (
           threads.map(([threadId, list]) => (
-            <section key={threadId} className="email-thread" aria-label={`Thread: ${threadSubjects[threadId] ?? list[0]?.extra?.subject ?? 'no subject'}`}>
+            <section
+              key={threadId}
+              className="email-thread"
+              aria-label={`Thread: ${threadSubjects[threadId] ?? list[0]?.extra?.subject ?? 'no subject'}`}
+            >
               {threads.length > 1 && list.length > 1 ? (
                 <h2 className="email-thread__title">
                   {threadSubjects[threadId] ?? String(list[0]?.extra?.subject ?? '(no subject)')}{' '}
                   <span className="faint small">{plural(list.length, 'email')}</span>
                 </h2>
               ) : null}
-              <ul className="list-reset email-list" aria-label={threads.length > 1 ? `Emails in this thread` : `Emails in ${source.title}`}>
+              <ul
+                className="list-reset email-list"
+                aria-label={
+                  threads.length > 1 ? `Emails in this thread` : `Emails in ${source.title}`
+                }
+              >
                 {list.map((message) => (
                   <EmailCard
                     key={message.id}
@@ -212,7 +250,11 @@ export function EmailReader({ source, focus }: { source: Source; focus?: SourceF
           ))
         )}
       </div>
-      <AnnotationDialogs sourceId={source.id} pending={pending} onClose={() => setPending(undefined)} />
+      <AnnotationDialogs
+        sourceId={source.id}
+        pending={pending}
+        onClose={() => setPending(undefined)}
+      />
     </ReaderFrame>
   );
 }
@@ -275,12 +317,21 @@ function EmailCard({
     ['Date', message.sentAtStated || undefined],
   ];
   return (
-    <li className={`email-card${focused ? ' email-card--focused' : ''}`} data-email={message.id} aria-label={subject}>
+    <li
+      className={`email-card${focused ? ' email-card--focused' : ''}`}
+      data-email={message.id}
+      aria-label={subject}
+    >
       <div className="email-card__head">
         <h3 className="email-card__subject">{subject}</h3>
         <span className="spacer" />
         {html ? (
-          <button type="button" className="button button--small" aria-pressed={formatted} onClick={() => setFormatted((v) => !v)}>
+          <button
+            type="button"
+            className="button button--small"
+            aria-pressed={formatted}
+            onClick={() => setFormatted((v) => !v)}
+          >
             {formatted ? 'Show text' : 'Show formatted'}
           </button>
         ) : null}
@@ -309,7 +360,8 @@ function EmailCard({
         <>
           {safe.blockedImages ? (
             <p className="faint small">
-              {plural(safe.blockedImages, 'remote image')} blocked: nothing is loaded from the internet.
+              {plural(safe.blockedImages, 'remote image')} blocked: nothing is loaded from the
+              internet.
             </p>
           ) : null}
           <div
@@ -323,7 +375,13 @@ function EmailCard({
           />
         </>
       ) : message.text ? (
-        <MessageText messageId={message.id} text={message.text} marks={marks ?? EMPTY} onMarkClick={onMarkClick} className="message-text email-card__text" />
+        <MessageText
+          messageId={message.id}
+          text={message.text}
+          marks={marks ?? EMPTY}
+          onMarkClick={onMarkClick}
+          className="message-text email-card__text"
+        />
       ) : (
         <p className="faint small">This email has no text.</p>
       )}

@@ -33,7 +33,12 @@ import {
 } from './readerKit';
 
 /** The text offset of a DOM point inside the word layer (points between words snap to a word). */
-function layerOffset(layer: HTMLElement, node: Node, offset: number, edge: 'start' | 'end'): number | null {
+function layerOffset(
+  layer: HTMLElement,
+  node: Node,
+  offset: number,
+  edge: 'start' | 'end',
+): number | null {
   let element: Element | null = node instanceof Element ? node : node.parentElement;
   if (element === layer) {
     const children = Array.from(layer.querySelectorAll<HTMLElement>('[data-word-start]'));
@@ -59,7 +64,13 @@ function layerOffset(layer: HTMLElement, node: Node, offset: number, edge: 'star
  * either gives a text anchor that also records the image regions it covers. The reporter can
  * correct the text; the correction is a new revision and the OCR output is kept.
  */
-export function ImageReader({ source, focus }: { source: Source; focus?: SourceFocus | undefined }) {
+export function ImageReader({
+  source,
+  focus,
+}: {
+  source: Source;
+  focus?: SourceFocus | undefined;
+}) {
   const { repos, record } = useCase();
   const profile = useProfile();
   const toast = useToast();
@@ -71,7 +82,9 @@ export function ImageReader({ source, focus }: { source: Source; focus?: SourceF
 
   const current = revisions?.find((r) => r.id === source.currentRevisionId);
   const ocr = useMemo(
-    () => [...(revisions ?? [])].reverse().find((r) => r.kind === 'ocr' && r.words) as TextRevision | undefined,
+    () =>
+      [...(revisions ?? [])].reverse().find((r) => r.kind === 'ocr' && r.words) as
+        TextRevision | undefined,
     [revisions],
   );
   const text = current?.text ?? '';
@@ -100,7 +113,10 @@ export function ImageReader({ source, focus }: { source: Source; focus?: SourceF
         label: `Recognised with low confidence (${Math.round(word.confidence)}%)`,
       }));
   }, [ocr, current]);
-  const marks = useMemo(() => [...marksOf(placed), ...uncertainMarks].sort((a, b) => a.start - b.start), [placed, uncertainMarks]);
+  const marks = useMemo(
+    () => [...marksOf(placed), ...uncertainMarks].sort((a, b) => a.start - b.start),
+    [placed, uncertainMarks],
+  );
 
   const { pending, setPending, hint, setHint } = useReaderActions();
   const [selection, setSelection] = useState<TextSelection | null>(null);
@@ -127,7 +143,15 @@ export function ImageReader({ source, focus }: { source: Source; focus?: SourceF
       frame = requestAnimationFrame(() => {
         const layer = layerRef.current;
         const selected = document.getSelection();
-        if (!layer || !ocr || !current || !selected || selected.rangeCount === 0 || selected.isCollapsed) return;
+        if (
+          !layer ||
+          !ocr ||
+          !current ||
+          !selected ||
+          selected.rangeCount === 0 ||
+          selected.isCollapsed
+        )
+          return;
         const range = selected.getRangeAt(0);
         if (!layer.contains(range.commonAncestorContainer)) return;
         const start = layerOffset(layer, range.startContainer, range.startOffset, 'start');
@@ -172,7 +196,11 @@ export function ImageReader({ source, focus }: { source: Source; focus?: SourceF
       setHint(undefined);
       setPending(kind === 'tag' ? { kind, anchor } : { kind, anchor });
     } catch (cause) {
-      setHint(cause instanceof EmptySelectionError ? cause.message : String(cause instanceof Error ? cause.message : cause));
+      setHint(
+        cause instanceof EmptySelectionError
+          ? cause.message
+          : String(cause instanceof Error ? cause.message : cause),
+      );
     }
   };
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
@@ -190,25 +218,48 @@ export function ImageReader({ source, focus }: { source: Source; focus?: SourceF
     // A message focus is for the chat and email readers; a single text has no messages.
     if (!focus || focus.kind === 'message') return undefined;
     if (focus.kind === 'range') return { start: focus.start, end: focus.end };
-    if (focus.kind === 'mention') return placed.mentions.find((m) => m.mention.id === focus.id)?.at ?? undefined;
+    if (focus.kind === 'mention')
+      return placed.mentions.find((m) => m.mention.id === focus.id)?.at ?? undefined;
     return placed.citations.find((c) => c.citation.id === focus.id)?.at ?? undefined;
   }, [focus, placed]);
-  const focusKey = focus ? `${focus.kind}:${'id' in focus ? focus.id : `${focus.start}-${focus.end}`}:${focusRange ? 'found' : 'missing'}` : undefined;
-  const focusMissing = Boolean(focus && focus.kind !== 'message' && current && annotations.loaded && !focusRange);
+  const focusKey = focus
+    ? `${focus.kind}:${'id' in focus ? focus.id : `${focus.start}-${focus.end}`}:${focusRange ? 'found' : 'missing'}`
+    : undefined;
+  const focusMissing = Boolean(
+    focus && focus.kind !== 'message' && current && annotations.loaded && !focusRange,
+  );
 
   // Image regions of tags and citations, drawn over the picture.
   const boxes = useMemo(() => {
-    const list: { id: string; kind: 'mention' | 'citation'; region: ImageRegion; label: string; focused: boolean }[] = [];
+    const list: {
+      id: string;
+      kind: 'mention' | 'citation';
+      region: ImageRegion;
+      label: string;
+      focused: boolean;
+    }[] = [];
     for (const { mention, entity } of placed.mentions) {
       if (mention.anchor.type !== 'text') continue;
       for (const region of mention.anchor.regions ?? []) {
-        list.push({ id: mention.id, kind: 'mention', region, label: entity ? `Tagged as ${entity.name}` : 'Tagged entity', focused: focus?.kind === 'mention' && focus.id === mention.id });
+        list.push({
+          id: mention.id,
+          kind: 'mention',
+          region,
+          label: entity ? `Tagged as ${entity.name}` : 'Tagged entity',
+          focused: focus?.kind === 'mention' && focus.id === mention.id,
+        });
       }
     }
     for (const { citation, event } of placed.citations) {
       if (citation.anchor.type !== 'text') continue;
       for (const region of citation.anchor.regions ?? []) {
-        list.push({ id: citation.id, kind: 'citation', region, label: event ? `Cited for “${event.title}”` : 'Cited passage', focused: focus?.kind === 'citation' && focus.id === citation.id });
+        list.push({
+          id: citation.id,
+          kind: 'citation',
+          region,
+          label: event ? `Cited for “${event.title}”` : 'Cited passage',
+          focused: focus?.kind === 'citation' && focus.id === citation.id,
+        });
       }
     }
     return list;
@@ -281,8 +332,17 @@ export function ImageReader({ source, focus }: { source: Source; focus?: SourceF
           {url === undefined ? (
             <Loading label="Loading image…" />
           ) : (
-            <div className="image-stage" ref={stageRef} style={{ maxWidth: width, aspectRatio: `${width} / ${height}` }}>
-              <img src={url} alt={`Original of ${source.title}`} className="image-stage__img" draggable={false} />
+            <div
+              className="image-stage"
+              ref={stageRef}
+              style={{ maxWidth: width, aspectRatio: `${width} / ${height}` }}
+            >
+              <img
+                src={url}
+                alt={`Original of ${source.title}`}
+                className="image-stage__img"
+                draggable={false}
+              />
               {scale > 0 ? (
                 <>
                   {boxes.map((box, index) => (
@@ -293,19 +353,39 @@ export function ImageReader({ source, focus }: { source: Source; focus?: SourceF
                       data-focused={box.focused ? 'true' : undefined}
                       title={box.label}
                       aria-label={box.label}
-                      style={{ left: box.region.x * scale, top: box.region.y * scale, width: box.region.width * scale, height: box.region.height * scale }}
-                      onClick={() => navigate(paths.source(record.id, source.id, { kind: box.kind, id: box.id }))}
+                      style={{
+                        left: box.region.x * scale,
+                        top: box.region.y * scale,
+                        width: box.region.width * scale,
+                        height: box.region.height * scale,
+                      }}
+                      onClick={() =>
+                        navigate(paths.source(record.id, source.id, { kind: box.kind, id: box.id }))
+                      }
                     />
                   ))}
                   {ocr?.words ? (
-                    <div className="ocr-layer" ref={layerRef} aria-hidden="true" data-testid="ocr-layer">
+                    <div
+                      className="ocr-layer"
+                      ref={layerRef}
+                      aria-hidden="true"
+                      data-testid="ocr-layer"
+                    >
                       {ocr.words.map((word) => (
                         <span
                           key={word.start}
-                          className={word.confidence < LOW_CONFIDENCE ? 'ocr-word ocr-word--uncertain' : 'ocr-word'}
+                          className={
+                            word.confidence < LOW_CONFIDENCE
+                              ? 'ocr-word ocr-word--uncertain'
+                              : 'ocr-word'
+                          }
                           data-word-start={word.start}
                           data-word-end={word.end}
-                          title={word.confidence < LOW_CONFIDENCE ? `Low confidence: ${Math.round(word.confidence)}%` : undefined}
+                          title={
+                            word.confidence < LOW_CONFIDENCE
+                              ? `Low confidence: ${Math.round(word.confidence)}%`
+                              : undefined
+                          }
                           style={{
                             left: word.x * scale,
                             top: word.y * scale,
@@ -373,10 +453,15 @@ export function ImageReader({ source, focus }: { source: Source; focus?: SourceF
                 onChange={(event) => setDraft(event.target.value)}
               />
               <p className="faint small">
-                Saved as a new revision. Tags and citations follow their quoted words; any whose words you remove are flagged.
+                Saved as a new revision. Tags and citations follow their quoted words; any whose
+                words you remove are flagged.
               </p>
               <div className="row">
-                <button type="submit" className="button button--primary" disabled={busy || draft === text}>
+                <button
+                  type="submit"
+                  className="button button--primary"
+                  disabled={busy || draft === text}
+                >
                   Save correction
                 </button>
                 <button type="button" className="button" onClick={() => setEditing(false)}>
@@ -385,7 +470,11 @@ export function ImageReader({ source, focus }: { source: Source; focus?: SourceF
               </div>
             </form>
           ) : !current ? (
-            <EmptyState icon={<ScanText aria-hidden="true" />} title="No text recognised yet" headingLevel={3}>
+            <EmptyState
+              icon={<ScanText aria-hidden="true" />}
+              title="No text recognised yet"
+              headingLevel={3}
+            >
               Choose “Recognize text” to read the words in this image, on this machine.
             </EmptyState>
           ) : text.length === 0 ? (
@@ -409,7 +498,11 @@ export function ImageReader({ source, focus }: { source: Source; focus?: SourceF
           )}
         </section>
       </div>
-      <AnnotationDialogs sourceId={source.id} pending={pending} onClose={() => setPending(undefined)} />
+      <AnnotationDialogs
+        sourceId={source.id}
+        pending={pending}
+        onClose={() => setPending(undefined)}
+      />
     </ReaderFrame>
   );
 }

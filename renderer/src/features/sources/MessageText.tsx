@@ -86,7 +86,10 @@ export const MessageText = memo(function MessageText({
   onMarkClick?: (mark: Mark) => void;
   className?: string;
 }) {
-  const segments = useMemo(() => segmentBlock({ start: 0, end: text.length }, marks), [text, marks]);
+  const segments = useMemo(
+    () => segmentBlock({ start: 0, end: text.length }, marks),
+    [text, marks],
+  );
   return (
     <div
       className={className}

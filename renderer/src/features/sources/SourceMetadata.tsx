@@ -90,8 +90,7 @@ export function SourceMetadata({ source }: { source: Source }) {
       ) : null}
       {parent ? (
         <p className="small">
-          Taken from{' '}
-          <Link href={paths.source(record.id, parent.id)}>“{parent.title}”</Link>
+          Taken from <Link href={paths.source(record.id, parent.id)}>“{parent.title}”</Link>
           {typeof metadata.pathInParent === 'string' ? (
             <span className="faint"> ({metadata.pathInParent})</span>
           ) : null}
@@ -99,7 +98,8 @@ export function SourceMetadata({ source }: { source: Source }) {
       ) : null}
       {image ? (
         <p className="small">
-          {String(image.format ?? '').toUpperCase()} · {shown(image.width)} × {shown(image.height)} pixels
+          {String(image.format ?? '').toUpperCase()} · {shown(image.width)} × {shown(image.height)}{' '}
+          pixels
           {ocr ? (
             <>
               <br />

@@ -67,7 +67,9 @@ export function TextReader({ source, focus }: { source: Source; focus?: SourceFo
   const focusKey = focus
     ? `${focus.kind}:${'id' in focus ? focus.id : `${focus.start}-${focus.end}`}:${focusRange ? 'found' : 'missing'}`
     : undefined;
-  const focusMissing = Boolean(focus && focus.kind !== 'message' && revision && annotations.loaded && !focusRange);
+  const focusMissing = Boolean(
+    focus && focus.kind !== 'message' && revision && annotations.loaded && !focusRange,
+  );
 
   const onSelectionChange = useCallback(
     (next: TextSelection | null) => {
@@ -85,7 +87,10 @@ export function TextReader({ source, focus }: { source: Source; focus?: SourceFo
       return;
     }
     try {
-      const scope = pageStarts && pageStarts.length > 0 ? { page: pageAt(pageStarts, current.start) } : undefined;
+      const scope =
+        pageStarts && pageStarts.length > 0
+          ? { page: pageAt(pageStarts, current.start) }
+          : undefined;
       const anchor = createTextAnchor(text, current.start, current.end, {
         revisionId: revision.id,
         ...(scope ? { scope } : {}),
@@ -153,7 +158,11 @@ export function TextReader({ source, focus }: { source: Source; focus?: SourceFo
           label={`Text of ${source.title}`}
         />
       )}
-      <AnnotationDialogs sourceId={source.id} pending={pending} onClose={() => setPending(undefined)} />
+      <AnnotationDialogs
+        sourceId={source.id}
+        pending={pending}
+        onClose={() => setPending(undefined)}
+      />
     </ReaderFrame>
   );
 }

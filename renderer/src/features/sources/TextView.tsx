@@ -93,7 +93,10 @@ export function TextView({
 }: TextViewProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const blocks = useMemo(
-    () => (pageStarts && pageStarts.length > 1 ? splitIntoPagedBlocks(text, pageStarts) : splitIntoBlocks(text)),
+    () =>
+      pageStarts && pageStarts.length > 1
+        ? splitIntoPagedBlocks(text, pageStarts)
+        : splitIntoBlocks(text),
     [text, pageStarts],
   );
   const allMarks = useMemo<Mark[]>(
@@ -240,7 +243,9 @@ const TextBlockView = memo(function TextBlockView({
       data-block-start={block.start}
       data-block-end={block.end}
       data-page-label={block.page !== undefined ? `Page ${block.page}` : undefined}
-      className={block.page !== undefined ? 'text-view__block text-view__block--page' : 'text-view__block'}
+      className={
+        block.page !== undefined ? 'text-view__block text-view__block--page' : 'text-view__block'
+      }
     >
       {segments.map((segment) => {
         const content = text.slice(segment.start, segment.end);

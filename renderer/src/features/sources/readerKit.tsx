@@ -3,7 +3,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { CalendarPlus, Download, Tag } from 'lucide-react';
 import type { Anchor, TextAnchor } from '@shared/schemas/anchor';
 import type { PartialDate } from '@shared/schemas/partialDate';
-import type { Citation, Entity, Event, Mention, Source, TextRevision } from '@shared/schemas/records';
+import type {
+  Citation,
+  Entity,
+  Event,
+  Mention,
+  Source,
+  TextRevision,
+} from '@shared/schemas/records';
 import { resolveTextAnchor } from '@shared/domain/textAnchor';
 import { entityTypeLabel } from '@shared/domain/entityTypes';
 import { Notice, useToast } from '../../ui';
@@ -14,6 +21,7 @@ import { EventDialog } from '../timeline';
 import { SourceDetails } from './SourceDetails';
 import { InThisSource, type PlacedCitation, type PlacedMention } from './InThisSource';
 import { SourceMetadata } from './SourceMetadata';
+import { DeleteSource } from './DeleteSource';
 import type { Mark } from './textBlocks';
 import { KIND_LABELS } from './SourceList';
 
@@ -137,7 +145,10 @@ export function AnnotationDialogs({
         anchor={pending.anchor}
         onClose={onClose}
         onTagged={(entity) =>
-          toast.show(`Tagged “${anchorQuote(pending.anchor).slice(0, 60)}” as ${entity.name}.`, 'success')
+          toast.show(
+            `Tagged “${anchorQuote(pending.anchor).slice(0, 60)}” as ${entity.name}.`,
+            'success',
+          )
         }
       />
     );
@@ -173,7 +184,10 @@ export function useSaveOriginal(source: Source) {
         data: new Uint8Array(await blob.arrayBuffer()),
       });
       if (result.saved)
-        toast.show(`Saved the original${result.location ? ` to ${result.location}` : ''}.`, 'success');
+        toast.show(
+          `Saved the original${result.location ? ` to ${result.location}` : ''}.`,
+          'success',
+        );
     } catch (cause) {
       toast.show(
         `Could not save the original: ${cause instanceof Error ? cause.message : String(cause)}`,
@@ -288,6 +302,7 @@ export function ReaderFrame({
           <InThisSource source={source} mentions={placed.mentions} citations={placed.citations} />
           <SourceMetadata source={source} />
           <SourceDetails source={source} revision={revision} />
+          <DeleteSource source={source} />
         </aside>
       </div>
     </article>

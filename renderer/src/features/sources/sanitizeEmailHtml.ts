@@ -2,7 +2,21 @@ import DOMPurify from 'dompurify';
 import { Parser } from 'htmlparser2';
 
 /** Attributes that can make a browser fetch or navigate. */
-const URL_ATTRIBUTES = ['src', 'srcset', 'href', 'xlink:href', 'poster', 'background', 'action', 'formaction', 'lowsrc', 'dynsrc', 'longdesc', 'cite', 'data'];
+const URL_ATTRIBUTES = [
+  'src',
+  'srcset',
+  'href',
+  'xlink:href',
+  'poster',
+  'background',
+  'action',
+  'formaction',
+  'lowsrc',
+  'dynsrc',
+  'longdesc',
+  'cite',
+  'data',
+];
 
 let purifier: ReturnType<typeof DOMPurify> | undefined;
 let cidUrls: ReadonlyMap<string, string> = new Map();
@@ -34,7 +48,10 @@ function instance(): ReturnType<typeof DOMPurify> {
         node.setAttribute(`data-blocked-${name.replace(':', '-')}`, trimmed.slice(0, 2_000));
         if (node.tagName === 'IMG') {
           blocked += 1;
-          node.setAttribute('alt', `[blocked image${node.getAttribute('alt') ? `: ${node.getAttribute('alt')}` : ''}]`);
+          node.setAttribute(
+            'alt',
+            `[blocked image${node.getAttribute('alt') ? `: ${node.getAttribute('alt')}` : ''}]`,
+          );
         }
       }
     }
@@ -42,8 +59,23 @@ function instance(): ReturnType<typeof DOMPurify> {
   return purifier;
 }
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
-const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+const escapeText = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttribute = (text: string) => escapeText(text).replace(/"/g, '&quot;');
 
 /**
@@ -80,7 +112,12 @@ function stripStylesAndScripts(html: string): string {
         if (skip === 0 && !VOID.has(name)) out.push(`</${name}>`);
       },
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
+    {
+      decodeEntities: true,
+      lowerCaseTags: true,
+      lowerCaseAttributeNames: true,
+      recognizeSelfClosing: true,
+    },
   );
   parser.write(html);
   parser.end();
@@ -103,7 +140,28 @@ export function sanitizeEmailHtml(
   cidUrls = attachments;
   blocked = 0;
   const clean = purify.sanitize(stripStylesAndScripts(html), {
-    FORBID_TAGS: ['style', 'link', 'iframe', 'frame', 'frameset', 'object', 'embed', 'form', 'input', 'button', 'picture', 'source', 'video', 'audio', 'track', 'meta', 'base', 'svg', 'math', 'template'],
+    FORBID_TAGS: [
+      'style',
+      'link',
+      'iframe',
+      'frame',
+      'frameset',
+      'object',
+      'embed',
+      'form',
+      'input',
+      'button',
+      'picture',
+      'source',
+      'video',
+      'audio',
+      'track',
+      'meta',
+      'base',
+      'svg',
+      'math',
+      'template',
+    ],
     FORBID_ATTR: ['style', 'ping', 'srcset', 'target'],
     ALLOW_DATA_ATTR: false,
     WHOLE_DOCUMENT: false,
