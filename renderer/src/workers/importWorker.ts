@@ -4,6 +4,7 @@ import { openCase, type CaseRepositories } from '../db';
 import type { SourceOrigin } from '@shared/schemas/records';
 import { prepareFile } from './import/prepareFile';
 import { ocrPool } from './import/ocr';
+import { prepareImage } from './import/prepareImage';
 
 /** One file (or pasted text) handed to the import worker. */
 export interface ImportRequest {
@@ -139,7 +140,6 @@ async function recognizeSource(
     if (!source || source.kind !== 'image') return { ok: false, reason: 'This source is not an image.' };
     const blob = await repos.sources.original(sourceId);
     if (!blob) return { ok: false, reason: 'The original of this source is missing.' };
-    const { prepareImage } = await import('./import/prepareImage');
     const prepared = await prepareImage(new Uint8Array(await blob.arrayBuffer()));
     if (!prepared.ok) return prepared;
     const ocr = await ocrPool().recognize(prepared.image.ocrInput);
