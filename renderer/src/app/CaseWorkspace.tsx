@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, Redirect } from 'wouter';
 import {
@@ -21,6 +21,7 @@ import { TimelineScreen } from '../features/timeline';
 import { ActivityScreen } from '../features/activity';
 import { NotesScreen } from '../features/notes';
 import { parseSourceFocus, paths } from '../navigation/paths';
+import { whenScreenReady } from '../ui';
 import { ThemeToggle } from './ThemeToggle';
 import { Logo } from './Logo';
 import { NotFound } from './NotFound';
@@ -33,8 +34,31 @@ interface CaseWorkspaceProps {
   focusValue?: string | undefined;
 }
 
+/** The sections whose code loads on demand, to start loading while the case opens. */
+const LAZY_SCREENS: Record<string, { preload(): Promise<unknown> } | undefined> = {
+  entities: EntitiesScreen,
+  timeline: TimelineScreen,
+  activity: ActivityScreen,
+  search: SearchScreen,
+  suggestions: SuggestionsScreen,
+  notes: NotesScreen,
+};
+
+/**
+ * Starts loading the code of the screen an address opens (`#/cases/<id>/<section>`), so that it
+ * loads while the app starts and the case opens instead of after.
+ */
+export function preloadScreenOf(hash: string): void {
+  const section = /^#\/cases\/[^/]+\/([^/?]+)/.exec(hash)?.[1];
+  if (section) void LAZY_SCREENS[section]?.preload();
+}
+
 /** One open case: the navigation rail and the section being worked on. */
 export function CaseWorkspace(props: CaseWorkspaceProps) {
+  const { section } = props;
+  useEffect(() => {
+    if (section) void LAZY_SCREENS[section]?.preload();
+  }, [section]);
   return (
     <CaseProvider caseId={props.caseId}>
       <ImportProvider>
@@ -53,7 +77,12 @@ function WorkspaceLayout({ caseId, section, itemId, focusKind, focusValue }: Cas
   const { record, repos } = useCase();
   const [renaming, setRenaming] = useState(false);
   useSearchShortcut();
+  // The rail's counts read whole indexes (100,000 events are counted one by one): they wait until
+  // the open screen has painted.
+  const [counting, setCounting] = useState(false);
+  useEffect(() => whenScreenReady(() => setCounting(true), 1_500), []);
   const counts = useLiveQuery(async () => {
+    if (!counting) return undefined;
     const db = repos.store.db;
     const [sources, entities, events, suggestions] = await Promise.all([
       db.sources.count(),
@@ -62,7 +91,7 @@ function WorkspaceLayout({ caseId, section, itemId, focusKind, focusValue }: Cas
       repos.suggestions.countOpen(),
     ]);
     return { sources, entities, events, suggestions };
-  }, [repos]);
+  }, [repos, counting]);
 
   if (!section) return <Redirect to={paths.sources(caseId)} replace />;
   let screen;

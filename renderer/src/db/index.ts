@@ -21,6 +21,7 @@ export { suggestionKey } from './suggestionRepository';
 export { quoteOf, sameAnchor } from './mentionRepository';
 export type {
   CitationHealth,
+  CitationSummary,
   ChangeOptions,
   CitedContext,
   EventChange,
