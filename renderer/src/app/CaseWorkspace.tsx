@@ -59,6 +59,16 @@ export function CaseWorkspace(props: CaseWorkspaceProps) {
   useEffect(() => {
     if (section) void LAZY_SCREENS[section]?.preload();
   }, [section]);
+  // Once the first screen is up, the other screens' code (not the editor's, which is large) loads
+  // while the app is idle, so that moving between sections does not wait for it.
+  useEffect(
+    () =>
+      whenScreenReady(() => {
+        for (const screen of [TimelineScreen, EntitiesScreen, SearchScreen, ActivityScreen])
+          void screen.preload();
+      }),
+    [],
+  );
   return (
     <CaseProvider caseId={props.caseId}>
       <ImportProvider>

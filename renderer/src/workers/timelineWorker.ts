@@ -21,11 +21,15 @@ let db: CaseDb | undefined;
 let events = new Map<string, Event>();
 let citationCounts = new Map<string, number>();
 let lastSeq = -1;
+/** Whether anything the columns show changed since the last snapshot was sent. */
+let changed = true;
 let queue: Promise<unknown> = Promise.resolve();
 
 /** A snapshot of the timeline, as of activity-log entry `lastSeq`. */
 export interface TimelineSnapshot {
-  columns: TimelineColumns;
+  /** Null when nothing the timeline shows changed since the last snapshot (the log grew by
+   * entries about other things: suggestions, mentions, sources). */
+  columns: TimelineColumns | null;
   lastSeq: number;
   /** How long the worker took: reading, and building the columns (ms). */
   readMs: number;
@@ -69,16 +73,17 @@ async function follow(database: CaseDb): Promise<boolean> {
         .toArray();
       if (entries.length === 0) return true;
       if (entries.length > FOLLOW_LIMIT) return false;
-      const changed = new Set<string>();
+      const touched = new Set<string>();
       let recount = false;
       for (const entry of entries) {
-        if (entry.recordType === 'event') changed.add(entry.recordId);
+        if (entry.recordType === 'event') touched.add(entry.recordId);
         else if (entry.recordType === 'citation') recount = true;
         // A merge moves events from one entity to another without an entry per event.
         else if (entry.recordType === 'entity' && entry.action.startsWith('entity.merge'))
           return false;
       }
-      const ids = [...changed];
+      const ids = [...touched];
+      if (ids.length > 0 || recount) changed = true;
       const found = await database.events.bulkGet(ids);
       ids.forEach((id, i) => {
         const event = found[i];
@@ -102,6 +107,8 @@ async function snapshotNow(): Promise<TimelineSnapshot> {
   let started = performance.now();
   if (lastSeq < 0 || !(await follow(database))) await readAll(database);
   const readMs = performance.now() - started;
+  if (!changed) return { columns: null, lastSeq, readMs, buildMs: 0 };
+  changed = false;
   started = performance.now();
   const columns = buildColumns(
     [...events.values()],
@@ -121,6 +128,7 @@ const api = {
     events = new Map();
     citationCounts = new Map();
     lastSeq = -1;
+    changed = true;
   },
   /**
    * The timeline as columns, up to date with the activity log. Calls are served one at a time, so

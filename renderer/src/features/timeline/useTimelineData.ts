@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Remote } from 'comlink';
 import type { Entity, TagColor } from '@shared/schemas/records';
@@ -24,18 +24,56 @@ export interface TimelineData {
   lastSeq: number;
 }
 
+/** The timeline worker of a case, and the last snapshot it sent. */
+interface KeptWorker {
+  caseId: string;
+  api: Remote<TimelineWorkerApi>;
+  stop(): void;
+  last?: TimelineData;
+}
+
+/**
+ * The worker of the case last shown, kept for a while after the reporter leaves the timeline, so
+ * that coming back draws the whole timeline at once and reads only what changed meanwhile.
+ */
+let kept: KeptWorker | undefined;
+let release: ReturnType<typeof setTimeout> | undefined;
+const KEEP_MS = 5 * 60_000;
+
+function workerFor(caseId: string): KeptWorker {
+  if (release !== undefined) clearTimeout(release);
+  release = undefined;
+  if (kept?.caseId === caseId) return kept;
+  endWorker();
+  const started = startTimelineWorker();
+  void started.api.open(caseId);
+  kept = { caseId, ...started };
+  return kept;
+}
+
+function endWorker(): void {
+  if (!kept) return;
+  const { api, stop } = kept;
+  kept = undefined;
+  void api.close().finally(stop);
+}
+
 /**
  * Loads the timeline in two steps: the first page in date order, read on the page (so the list
  * paints at once, even with 100,000 events), then, once that has painted, all of it from the
  * timeline worker, which reads and sorts off the page's thread and sends columns. The worker
- * follows the activity log: every change to the case asks it for a new snapshot.
+ * follows the activity log: every change to the case asks it for what changed.
  */
 export function useTimelineData(repos: CaseRepositories): TimelineData | undefined {
-  const [state, setState] = useState<TimelineData>();
-  const [worker, setWorker] = useState<{ api: Remote<TimelineWorkerApi>; alive: boolean }>();
+  const [state, setState] = useState<TimelineData | undefined>(() =>
+    kept?.caseId === repos.caseId ? kept.last : undefined,
+  );
+  const [worker, setWorker] = useState<KeptWorker>();
   const lastSeq = useLiveQuery(() => repos.activity.lastSeq(), [repos]);
+  const mounted = useRef(true);
 
   useEffect(() => {
+    if (kept?.caseId === repos.caseId && kept.last) return;
     let alive = true;
     void repos.events.firstInDateOrder(FIRST_PAGE).then(
       (first) => {
@@ -57,56 +95,59 @@ export function useTimelineData(repos: CaseRepositories): TimelineData | undefin
     };
   }, [repos]);
 
-  // The worker starts once the first page has painted, so that it does not hold it up.
+  // The worker starts (or is found again) once the first page has painted.
   const firstShown = state !== undefined;
   useEffect(() => {
     if (!firstShown) return;
-    let started: (ReturnType<typeof startTimelineWorker> & { alive: boolean }) | undefined;
+    mounted.current = true;
+    const caseId = repos.caseId;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => {
-        const current = { ...startTimelineWorker(), alive: true };
-        started = current;
-        void current.api.open(repos.caseId);
-        setWorker(current);
-      }, 0);
+      timer = setTimeout(() => setWorker(workerFor(caseId)), 0);
     });
     return () => {
+      mounted.current = false;
       cancelAnimationFrame(frame);
       if (timer !== undefined) clearTimeout(timer);
-      if (started) {
-        started.alive = false;
-        const { api, stop } = started;
-        void api.close().finally(stop);
-      }
       setWorker(undefined);
+      if (release !== undefined) clearTimeout(release);
+      release = setTimeout(() => {
+        if (kept?.caseId === caseId) endWorker();
+      }, KEEP_MS);
     };
   }, [firstShown, repos]);
 
   // A snapshot when the worker is up, and again after every change to the case. A newer answer
   // replaces an older one, never the other way round.
+  const shownSeq = state?.lastSeq ?? -1;
   useEffect(() => {
     if (!worker || lastSeq === undefined) return;
+    if (shownSeq >= lastSeq) {
+      markScreenReady();
+      return;
+    }
     worker.api.snapshot().then(
       (snapshot) => {
-        if (!worker.alive) return;
-        setState((current) =>
-          current && current.lastSeq > snapshot.lastSeq
-            ? current
-            : {
-                columns: snapshot.columns,
-                complete: true,
-                total: snapshot.columns.count,
-                lastSeq: snapshot.lastSeq,
-              },
-        );
+        const previous = worker.last;
+        if (previous && previous.lastSeq > snapshot.lastSeq) return;
+        const columns = snapshot.columns ?? previous?.columns;
+        if (!columns) return;
+        const data: TimelineData = {
+          columns,
+          complete: true,
+          total: columns.count,
+          lastSeq: snapshot.lastSeq,
+        };
+        worker.last = data;
+        if (!mounted.current) return;
+        setState((current) => (current && current.lastSeq > data.lastSeq ? current : data));
         markScreenReady();
       },
       (error: unknown) => {
-        if (worker.alive) console.error('The timeline could not be loaded', error);
+        if (mounted.current) console.error('The timeline could not be loaded', error);
       },
     );
-  }, [worker, lastSeq]);
+  }, [worker, lastSeq, shownSeq]);
 
   return state;
 }
