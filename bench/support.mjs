@@ -116,6 +116,8 @@ export async function withCpuTrace(page, action) {
         'disabled-by-default-devtools.timeline',
         'toplevel',
         'IndexedDB',
+        'blink.user_timing',
+        'loading',
       ],
     },
     transferMode: 'ReportEvents',
@@ -126,21 +128,22 @@ export async function withCpuTrace(page, action) {
   await cdp.detach();
   return {
     result,
+    events,
     /** CPU ms of the page's main thread, IndexedDB and workers from navigation to `until` ms. */
     cpu(until) {
       const names = new Map();
       for (const e of events)
         if (e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args.name);
-      const mains = new Map();
-      for (const e of events) {
-        const key = `${e.pid}:${e.tid}`;
-        if (names.get(key) === 'CrRendererMain') mains.set(key, (mains.get(key) ?? 0) + 1);
-      }
-      const main = [...mains.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+      // The page's main thread: the renderer thread on which the app's document started loading.
       const starts = events.filter(
-        (e) => e.name === 'navigationStart' && `${e.pid}:${e.tid}` === main,
+        (e) =>
+          e.name === 'navigationStart' &&
+          e.args?.data?.documentLoaderURL &&
+          !e.args.data.documentLoaderURL.startsWith('about:'),
       );
-      const start = starts[starts.length - 1]?.ts ?? 0;
+      const navigation = starts[starts.length - 1];
+      const main = navigation ? `${navigation.pid}:${navigation.tid}` : undefined;
+      const start = navigation?.ts ?? 0;
       const end = start + until * 1000;
       const within = (e) => e.ph === 'X' && e.ts >= start && e.ts <= end;
       let mainCpu = 0;

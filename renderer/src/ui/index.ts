@@ -6,4 +6,4 @@ export { ConfirmDialog } from './ConfirmDialog';
 export { ToastProvider, useToast, type ToastTone } from './Toasts';
 export { formatBytes, formatTimestamp, plural } from './format';
 export { lazyComponent, type LazyComponent } from './lazyComponent';
-export { markScreenReady, whenScreenReady } from './startup';
+export { holdBackgroundWork, markScreenReady, whenScreenReady } from './startup';

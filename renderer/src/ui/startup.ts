@@ -7,6 +7,7 @@
  */
 
 let ready = false;
+let holds = 0;
 const waiting = new Set<() => void>();
 
 /** Says the open screen has painted what the reporter asked for: background work may start. */
@@ -16,6 +17,23 @@ export function markScreenReady(): void {
   for (const start of [...waiting]) start();
   waiting.clear();
 }
+
+/**
+ * Says the open screen is still reading something large (the whole timeline): background work
+ * waits past its usual delay until the returned function is called (or `markScreenReady`).
+ */
+export function holdBackgroundWork(): () => void {
+  holds += 1;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    holds -= 1;
+  };
+}
+
+/** The longest background work waits for a screen that holds it. */
+const LONGEST_HOLD_MS = 30_000;
 
 /**
  * Runs `work` once the open screen is ready (or `fallbackMs` has passed) and the main thread is
@@ -39,7 +57,13 @@ export function whenScreenReady(work: () => void, fallbackMs = 4_000): () => voi
   if (ready) start();
   else {
     waiting.add(start);
-    timer = setTimeout(start, fallbackMs);
+    const since = performance.now();
+    const fallback = () => {
+      if (holds > 0 && performance.now() - since < LONGEST_HOLD_MS)
+        timer = setTimeout(fallback, 250);
+      else start();
+    };
+    timer = setTimeout(fallback, fallbackMs);
   }
   return () => {
     cancelled = true;

@@ -6,6 +6,8 @@ import {
   applyMask,
   buildColumns,
   buildListRows,
+  columnsOf,
+  rowsOf,
   entityIdsAt,
   filterMask,
   FLAG_AFTER,
@@ -150,6 +152,11 @@ describe('columns', () => {
       return `${h.kind} ${h.key} ${h.count}`;
     });
     expect(got).toEqual(expected);
+  });
+
+  it('give back the rows they were built from', () => {
+    const again = columnsOf(rowsOf(columns), true);
+    expect(again).toEqual(columns);
   });
 
   it('count tags', () => {

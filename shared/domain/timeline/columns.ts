@@ -131,6 +131,60 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** What the columns hold of one event, derived from it (see {@link rowOf}). */
+export interface ColumnRow {
+  id: string;
+  title: string;
+  date: string;
+  snippet: string;
+  search: string;
+  sortStart: number;
+  sortEnd: number;
+  group: number;
+  verification: number;
+  review: number;
+  flags: number;
+  tags: readonly string[];
+  entityIds: readonly string[];
+  citations: number;
+}
+
+const VERIFICATION_CODE = new Map(VERIFICATION_CODES.map((v, i) => [v, i]));
+const REVIEW_CODE = new Map(REVIEW_CODES.map((r, i) => [r, i]));
+
+/**
+ * What the columns hold of an event: its date as stated, the start of its description as plain
+ * text, its folded searchable text, its heading and its codes. `plainText` turns a stored
+ * description into plain text, cut at a limit.
+ */
+export function rowOf(
+  event: ColumnEvent,
+  plainText: (doc: unknown, limit: number) => string,
+  citations = 0,
+): ColumnRow {
+  const description = event.description === undefined ? '' : plainText(event.description, 5_000);
+  const key = groupKeyOf(event);
+  return {
+    id: event.id,
+    title: event.title,
+    date: formatPartialDate(event.date),
+    snippet: description.length > 300 ? `${description.slice(0, 300)}…` : description,
+    search: foldText(description ? `${event.title}\n${description}` : event.title),
+    sortStart: event.sortStart,
+    sortEnd: event.sortEnd,
+    group: key.year * 13 + key.month,
+    verification: VERIFICATION_CODE.get(event.verification) ?? 0,
+    review: REVIEW_CODE.get(event.review) ?? 0,
+    flags:
+      (isUncertainDate(event.date) ? FLAG_UNCERTAIN : 0) |
+      (event.date.bound === 'before' ? FLAG_BEFORE : 0) |
+      (event.date.bound === 'after' ? FLAG_AFTER : 0),
+    tags: event.tags,
+    entityIds: event.entityIds,
+    citations,
+  };
+}
+
 /**
  * Builds the columns of a list of events. `plainText` turns a stored description into plain text
  * (cut at a limit); `citationCount` says how many citations an event has, where known.
@@ -140,7 +194,15 @@ export function buildColumns(
   plainText: (doc: unknown, limit: number) => string,
   citationCount?: (eventId: string) => number,
 ): TimelineColumns {
-  const count = events.length;
+  return columnsOf(
+    events.map((event) => rowOf(event, plainText, citationCount?.(event.id) ?? 0)),
+    citationCount !== undefined,
+  );
+}
+
+/** The columns of rows made by {@link rowOf} (or read back by {@link rowsOf}). */
+export function columnsOf(rows: readonly ColumnRow[], citationsKnown: boolean): TimelineColumns {
+  const count = rows.length;
   const ids: string[] = new Array(count);
   const titles: string[] = new Array(count);
   const dates: string[] = new Array(count);
@@ -159,29 +221,22 @@ export function buildColumns(
   const entityNumbers = new Map<string, number>();
   const tagList: number[] = [];
   const entityList: number[] = [];
-  const verificationCode = new Map(VERIFICATION_CODES.map((v, i) => [v, i]));
-  const reviewCode = new Map(REVIEW_CODES.map((r, i) => [r, i]));
 
   for (let i = 0; i < count; i += 1) {
-    const event = events[i] as ColumnEvent;
-    ids[i] = event.id;
-    titles[i] = event.title;
-    dates[i] = formatPartialDate(event.date);
-    const description = event.description === undefined ? '' : plainText(event.description, 5_000);
-    snippets[i] = description.length > 300 ? `${description.slice(0, 300)}…` : description;
-    search[i] = foldText(description ? `${event.title}\n${description}` : event.title);
-    sortStart[i] = event.sortStart;
-    sortEnd[i] = event.sortEnd;
-    const key = groupKeyOf(event);
-    group[i] = key.year * 13 + key.month;
-    verification[i] = verificationCode.get(event.verification) ?? 0;
-    review[i] = reviewCode.get(event.review) ?? 0;
-    flags[i] =
-      (isUncertainDate(event.date) ? FLAG_UNCERTAIN : 0) |
-      (event.date.bound === 'before' ? FLAG_BEFORE : 0) |
-      (event.date.bound === 'after' ? FLAG_AFTER : 0);
+    const row = rows[i] as ColumnRow;
+    ids[i] = row.id;
+    titles[i] = row.title;
+    dates[i] = row.date;
+    snippets[i] = row.snippet;
+    search[i] = row.search;
+    sortStart[i] = row.sortStart;
+    sortEnd[i] = row.sortEnd;
+    group[i] = row.group;
+    verification[i] = row.verification;
+    review[i] = row.review;
+    flags[i] = row.flags;
     tagStart[i] = tagList.length;
-    for (const tag of event.tags) {
+    for (const tag of row.tags) {
       let number = tagNumbers.get(tag);
       if (number === undefined) {
         number = tagNumbers.size;
@@ -190,7 +245,7 @@ export function buildColumns(
       tagList.push(number);
     }
     entityStart[i] = entityList.length;
-    for (const id of event.entityIds) {
+    for (const id of row.entityIds) {
       let number = entityNumbers.get(id);
       if (number === undefined) {
         number = entityNumbers.size;
@@ -198,7 +253,7 @@ export function buildColumns(
       }
       entityList.push(number);
     }
-    citations[i] = citationCount?.(event.id) ?? 0;
+    citations[i] = row.citations;
   }
   tagStart[count] = tagList.length;
   entityStart[count] = entityList.length;
@@ -245,10 +300,34 @@ export function buildColumns(
     entityList: Uint32Array.from(entityList),
     entityIds: [...entityNumbers.keys()],
     citations,
-    citationsKnown: citationCount !== undefined,
+    citationsKnown,
     displayOrder,
     startOrder,
   };
+}
+
+/** The rows columns were built from (to change a few and build them again). */
+export function rowsOf(columns: TimelineColumns): ColumnRow[] {
+  const rows: ColumnRow[] = new Array(columns.count);
+  for (let i = 0; i < columns.count; i += 1) {
+    rows[i] = {
+      id: stringAt(columns.ids, i),
+      title: stringAt(columns.titles, i),
+      date: stringAt(columns.dates, i),
+      snippet: stringAt(columns.snippets, i),
+      search: stringAt(columns.search, i),
+      sortStart: columns.sortStart[i] as number,
+      sortEnd: columns.sortEnd[i] as number,
+      group: columns.group[i] as number,
+      verification: columns.verification[i] as number,
+      review: columns.review[i] as number,
+      flags: columns.flags[i] as number,
+      tags: tagsAt(columns, i),
+      entityIds: entityIdsAt(columns, i),
+      citations: columns.citations[i] as number,
+    };
+  }
+  return rows;
 }
 
 /** The tag names of event `index`. */
