@@ -63,13 +63,14 @@ export function quantile(values, q) {
 
 /** The median of a list of numbers (the lower middle for an even count). */
 export function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)] ?? NaN;
 }
 
 /** "a, b, c ms" of a list, sorted, for the notes beside a figure. */
 export function listed(values, unit = 'ms') {
-  return `${[...values]
+  return `${values
+    .filter(Number.isFinite)
     .sort((a, b) => a - b)
     .map((v) => v.toFixed(0))
     .join(', ')} ${unit}`;
@@ -143,7 +144,8 @@ export async function withCpuTrace(page, action) {
       );
       const navigation = starts[starts.length - 1];
       const main = navigation ? `${navigation.pid}:${navigation.tid}` : undefined;
-      const start = navigation?.ts ?? 0;
+      if (!navigation) return { mainCpu: NaN, idbCpu: NaN, workerCpu: NaN };
+      const start = navigation.ts;
       const end = start + until * 1000;
       const within = (e) => e.ph === 'X' && e.ts >= start && e.ts <= end;
       let mainCpu = 0;

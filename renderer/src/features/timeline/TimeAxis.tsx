@@ -199,6 +199,20 @@ export function TimeAxis({
   const liveStartRef = useRef(view.start);
   const rangeRef = useRef<HTMLSpanElement>(null);
 
+  // The marks are drawn a frame after the axis itself, so that they never hold up the list's
+  // first paint (the axis keeps its size meanwhile, so nothing moves).
+  const [drawing, setDrawing] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setDrawing(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, []);
+
   const { lanes, hidden } = useMemo(
     () => buildLanes(columns, events, laneMode, entities),
     [columns, events, laneMode, entities],
@@ -379,7 +393,7 @@ export function TimeAxis({
               </Positioned>
             ))}
           </div>
-          {lanes.map((lane) => (
+          {(drawing ? lanes : []).map((lane) => (
             <AxisLane
               key={lane.key}
               columns={columns}
