@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { CONTENT_SECURITY_POLICY } from './shared/security/csp.ts';
+import { vendorAssets } from './vite.vendor.ts';
 
 const sharedDir = fileURLToPath(new URL('./shared', import.meta.url));
 
@@ -27,7 +28,7 @@ export default defineConfig(({ mode }) => ({
   root: 'renderer',
   base: '/',
   publicDir: 'public',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), vendorAssets()],
   resolve: {
     alias: { '@shared': sharedDir },
   },

@@ -43,7 +43,7 @@ export class ReaderPage {
     await this.page.getByRole('button', { name: 'Add event' }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Add event' });
     await dialog.getByLabel('Title').fill(event.title);
-    await dialog.getByLabel('Date').fill(event.date);
+    await dialog.getByLabel('Date', { exact: true }).fill(event.date);
     if (event.description) {
       await dialog.getByRole('textbox', { name: 'Description' }).click();
       await this.page.keyboard.type(event.description);

@@ -32,7 +32,17 @@ export const SourceKindSchema = z.enum([
 export type SourceKind = z.infer<typeof SourceKindSchema>;
 
 /** How the original bytes reached the case. */
-export const SourceOriginSchema = z.enum(['file', 'drop', 'paste', 'clipboard', 'archive']);
+export const SourceOriginSchema = z.enum([
+  'file',
+  'drop',
+  'paste',
+  'clipboard',
+  'archive',
+  /** A file attached to an email or a chat message (a child source). */
+  'attachment',
+  /** A file found in a folder the reporter imported whole. */
+  'folder',
+]);
 export type SourceOrigin = z.infer<typeof SourceOriginSchema>;
 
 /** How a text was decoded from the original bytes, and whether that was a guess. */
@@ -180,6 +190,11 @@ export const MentionSchema = z.object({
   origin: z.enum(['manual', 'known-entity', 'ner', 'pattern']),
   createdAt: IsoTime,
   createdBy: z.string(),
+  /**
+   * Set when a correction of the source's text removed the quoted passage: the id of the first
+   * revision it could not be found in. The anchor still points at the revision it was made on.
+   */
+  quoteLostIn: Id.optional(),
 });
 export type Mention = z.infer<typeof MentionSchema>;
 
@@ -228,6 +243,8 @@ export const CitationSchema = z.object({
   note: z.string().max(5_000).optional(),
   createdAt: IsoTime,
   createdBy: z.string(),
+  /** As on a mention: the revision in which a correction removed the quoted passage. */
+  quoteLostIn: Id.optional(),
 });
 export type Citation = z.infer<typeof CitationSchema>;
 

@@ -10,6 +10,8 @@ import { createTextAnchor } from '@shared/domain/textAnchor';
 import { parsePartialDate, sortKeysOf } from '@shared/domain/partialDate';
 import { sha256Hex } from '@shared/domain/hashing';
 import { chainActivityEntry } from '@shared/domain/activityLog';
+import { characterErrorRate } from '@shared/domain/ocr/ocrText';
+import { chatToMessages } from '@shared/domain/chat/toMessages';
 import { wrap } from 'comlink';
 import type { SearchWorkerApi } from '../workers/searchWorker';
 import type { SuggestionWorkerApi } from '../workers/suggestionWorker';
@@ -34,6 +36,7 @@ function startSuggestionWorker() {
   return { api: wrap<SuggestionWorkerApi>(worker), stop: () => worker.terminate() };
 }
 import { parseChatExport } from '@shared/domain/chat';
+import { ocrPool } from '../workers/import/ocr';
 
 const harness = {
   Dexie,
@@ -43,12 +46,16 @@ const harness = {
   sortKeysOf,
   sha256Hex,
   chainActivityEntry,
+  characterErrorRate,
+  chatToMessages,
   startSearchWorker,
   startSuggestionWorker,
   /** The search index class itself, to build one on the page and weigh it. */
   CaseSearchIndex,
   matcherFor,
   parseChatExport,
+  /** The app's OCR pool (the same Tesseract set-up the import worker uses), in the page. */
+  ocrPool,
   /** Heap figures Chromium reports (with --enable-precise-memory-info). */
   memory(): { usedJSHeapSize: number; totalJSHeapSize: number } | undefined {
     const memory = (

@@ -19,11 +19,19 @@ export {
 } from './timelineColumnsStore';
 export { CatalogRepository, type Profile } from './catalogRepository';
 export { CaseStore, clip, newId, nowIso } from './caseStore';
-export type { AddSourceOutcome, NewSource } from './sourceRepository';
+export type {
+  AddSourceOutcome,
+  AddTreeOutcome,
+  CorrectionOutcome,
+  NewSource,
+  NewSourceTree,
+  DeletionImpact,
+} from './sourceRepository';
 export type { EntityWithCount, EntityChanges, EntityPage } from './entityRepository';
 export type { SuggestionGroup, FoundInSource, AcceptTarget } from './suggestionRepository';
 export { suggestionKey } from './suggestionRepository';
-export { quoteOf, sameAnchor } from './mentionRepository';
+export { quoteOf } from './mentionRepository';
+export { sameAnchor } from '@shared/domain/anchorOverlap';
 export type {
   CitationHealth,
   CitationSummary,

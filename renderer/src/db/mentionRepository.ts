@@ -1,8 +1,8 @@
-import type { Anchor, TextAnchor } from '@shared/schemas/anchor';
+import type { Anchor } from '@shared/schemas/anchor';
+import { anchorKey, textAnchorsOverlap as overlapping } from '@shared/domain/anchorOverlap';
 import type { Mention } from '@shared/schemas/records';
 import { MentionSchema } from '@shared/schemas/records';
 import { clip, newId, nowIso, type CaseStore } from './caseStore';
-import { overlapping } from './suggestionRepository';
 
 /** Where entities are named in the sources. */
 export class MentionRepository {
@@ -212,28 +212,4 @@ export class MentionRepository {
 /** The quoted text of an anchor, when it has one. */
 export function quoteOf(anchor: Anchor): string | undefined {
   return anchor.type === 'text' ? anchor.quote.exact : undefined;
-}
-
-/** A key that is equal for two anchors on the same passage. */
-function anchorKey(anchor: Anchor): string {
-  if (anchor.type === 'text') {
-    return `t:${anchor.scope?.messageId ?? ''}:${anchor.scope?.page ?? ''}:${anchor.position.start}:${anchor.position.end}`;
-  }
-  if (anchor.type === 'message') return `m:${anchor.messageId}`;
-  return `r:${JSON.stringify(anchor.regions)}`;
-}
-
-/** Whether two anchors point at the same passage (same position and scope). */
-export function sameAnchor(a: Anchor, b: Anchor): boolean {
-  if (a.type === 'text' && b.type === 'text') {
-    const ta: TextAnchor = a;
-    return (
-      ta.position.start === b.position.start &&
-      ta.position.end === b.position.end &&
-      ta.scope?.messageId === b.scope?.messageId &&
-      ta.scope?.page === b.scope?.page
-    );
-  }
-  if (a.type === 'message' && b.type === 'message') return a.messageId === b.messageId;
-  return false;
 }

@@ -276,3 +276,53 @@ describe('entities, mentions and events', () => {
     expect(await repos.activity.verify()).toMatchObject({ ok: false, brokenAt: 2 });
   });
 });
+
+describe('deleting a source', () => {
+  it('removes the source, the files taken out of it and everything pointing into them, and logs it', async () => {
+    const { repos } = await newCase();
+    const text = 'Invoice 4471 was paid to Halvorsen Ltd.';
+    const kept = await addText(repos, 'Another memo that stays.', 'kept.txt');
+    const outcome = await addText(repos, text, 'invoice.txt');
+    if (outcome.status !== 'imported' || kept.status !== 'imported') throw new Error('not imported');
+    const source = outcome.source;
+    // A file taken out of it (as an email attachment would be).
+    const child = await repos.sources.add({
+      kind: 'text',
+      title: 'attachment.txt',
+      fileName: 'attachment.txt',
+      mediaType: 'text/plain',
+      sha256: sha256Hex('attached'),
+      origin: 'attachment',
+      bytes: new Blob(['attached']),
+      text: 'attached',
+      parentId: source.id,
+    });
+    if (child.status !== 'imported') throw new Error('child not imported');
+    const company = await repos.entities.create({ name: 'Halvorsen Ltd', type: 'company' });
+    await repos.mentions.create({ entityId: company.id, sourceId: source.id, anchor: createTextAnchor(text, 25, 38) });
+    const event = await repos.events.create({ title: 'Paid', date: date('2020') }, [
+      { sourceId: source.id, anchor: createTextAnchor(text, 0, 20) },
+      { sourceId: kept.source.id, anchor: createTextAnchor('Another memo that stays.', 0, 7) },
+    ]);
+
+    const impact = await repos.sources.deletionImpact(source.id);
+    expect(impact).toMatchObject({ sources: 2, mentions: 1, citations: 1, events: [{ id: event.id, title: 'Paid' }] });
+
+    await repos.sources.remove(source.id);
+    expect(await repos.sources.get(source.id)).toBeUndefined();
+    expect(await repos.sources.get(child.source.id)).toBeUndefined();
+    expect(await repos.sources.original(source.id)).toBeUndefined();
+    expect(await repos.sources.revisions(source.id)).toEqual([]);
+    expect(await repos.mentions.forEntity(company.id)).toEqual([]);
+    // The event stays with its other citation; the entity stays too.
+    expect((await repos.events.citationsOf(event.id)).map((c) => c.sourceId)).toEqual([kept.source.id]);
+    expect(await repos.entities.get(company.id)).toBeDefined();
+    expect(await repos.sources.get(kept.source.id)).toBeDefined();
+
+    const log = await repos.activity.latest(3);
+    expect(log.map((e) => e.action)).toEqual(['source.delete', 'citation.delete', 'source.delete']);
+    expect(log[0]?.details).toMatchObject({ sha256: source.sha256, citations: 1 });
+    expect(await repos.activity.verify()).toMatchObject({ ok: true });
+    await expect(repos.sources.remove(source.id)).rejects.toThrow(/no longer in this case/);
+  });
+});

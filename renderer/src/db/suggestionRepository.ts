@@ -5,7 +5,7 @@ import { entityTypeLabel, foldName } from '@shared/domain/entityTypes';
 import { foldTerm } from '@shared/domain/textFold';
 import type { FoundName } from '@shared/domain/suggest/types';
 import { clip, newId, nowIso, type CaseStore } from './caseStore';
-import { sameAnchor } from './mentionRepository';
+import { sameAnchor, textAnchorsOverlap as overlapping } from '@shared/domain/anchorOverlap';
 
 /** One group of the review queue: the suggestions that found the same words. */
 export interface SuggestionGroup {
@@ -373,14 +373,4 @@ function containsAnchor(outer: Anchor, inner: Anchor): boolean {
   const o = outer.position;
   const i = inner.position;
   return o.start <= i.start && o.end >= i.end && o.end - o.start > i.end - i.start;
-}
-
-/** Whether two anchors cover some of the same text (in the same message or page). */
-export function overlapping(a: Anchor, b: Anchor): boolean {
-  if (a.type === 'text' && b.type === 'text') {
-    if ((a.scope?.messageId ?? '') !== (b.scope?.messageId ?? '')) return false;
-    if ((a.scope?.page ?? 0) !== (b.scope?.page ?? 0)) return false;
-    return a.position.start < b.position.end && a.position.end > b.position.start;
-  }
-  return false;
 }

@@ -371,6 +371,14 @@ function MentionGroup({
                     {mention.anchor.type === 'message' ? 'Tagged message' : 'Tagged region'}
                   </span>
                 )}
+                {mention.quoteLostIn ? (
+                  <span
+                    className="chip chip--broken"
+                    title="A correction of the source's text removed these words"
+                  >
+                    quote not found
+                  </span>
+                ) : null}
               </Link>
               <button
                 type="button"

@@ -7,6 +7,55 @@ function hasFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer?.types ?? []).includes('Files');
 }
 
+/** Most files taken from one dropped folder tree. */
+const MAX_DROPPED_FILES = 20_000;
+
+/** Every file under a dropped folder, with its path inside the drop as `webkitRelativePath`. */
+async function filesUnder(entry: FileSystemEntry, out: File[]): Promise<void> {
+  if (out.length >= MAX_DROPPED_FILES) return;
+  if (entry.isFile) {
+    const file = await new Promise<File>((resolve, reject) =>
+      (entry as FileSystemFileEntry).file(resolve, reject),
+    );
+    const path = entry.fullPath.replace(/^\//, '');
+    Object.defineProperty(file, 'webkitRelativePath', { value: path });
+    out.push(file);
+    return;
+  }
+  if (!entry.isDirectory) return;
+  const reader = (entry as FileSystemDirectoryEntry).createReader();
+  // readEntries returns at most ~100 entries a call: read until it returns none.
+  for (;;) {
+    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) =>
+      reader.readEntries(resolve, reject),
+    );
+    if (batch.length === 0) break;
+    for (const child of batch) await filesUnder(child, out);
+  }
+}
+
+/**
+ * The files of a drop: plain files as they are, folders walked through. The entries must be taken
+ * from the drop event at once (they stop working after it), the walking can wait.
+ */
+function droppedFiles(transfer: DataTransfer): { files: Promise<File[]>; folder: boolean } {
+  const entries = Array.from(transfer.items ?? [])
+    .filter((item) => item.kind === 'file')
+    .map((item) => item.webkitGetAsEntry?.())
+    .filter((entry): entry is FileSystemEntry => Boolean(entry));
+  if (!entries.some((entry) => entry.isDirectory)) {
+    return { files: Promise.resolve(Array.from(transfer.files)), folder: false };
+  }
+  const out: File[] = [];
+  return {
+    files: (async () => {
+      for (const entry of entries) await filesUnder(entry, out);
+      return out;
+    })(),
+    folder: true,
+  };
+}
+
 /**
  * Lets files be dropped anywhere on the case window. While files are dragged over it, an overlay
  * says where they will go.
@@ -39,8 +88,11 @@ export function DropZone() {
       event.preventDefault();
       depth.current = 0;
       setActive(false);
-      const files = Array.from(event.dataTransfer?.files ?? []);
-      if (files.length > 0) void importFiles(files, 'drop');
+      if (!event.dataTransfer) return;
+      const { files, folder } = droppedFiles(event.dataTransfer);
+      void files.then((list) => {
+        if (list.length > 0) void importFiles(list, folder ? 'folder' : 'drop');
+      });
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);
@@ -60,7 +112,9 @@ export function DropZone() {
       <div className="drop-overlay__card">
         <FileDown />
         <strong>Drop to import into “{record.name}”</strong>
-        <span className="muted small">Each file is kept untouched, with its SHA-256.</span>
+        <span className="muted small">
+          Files and whole folders. Each file is kept untouched, with its SHA-256.
+        </span>
       </div>
     </div>
   );

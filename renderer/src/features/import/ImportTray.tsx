@@ -3,7 +3,7 @@ import { AlertTriangle, CheckCircle2, CircleDashed, Copy, Loader2, X, XCircle } 
 import { formatBytes, plural } from '../../ui';
 import { paths } from '../../navigation/paths';
 import { useCase } from '../cases';
-import { useImport, type ImportItem } from './ImportProvider';
+import { useImport, type ImportBatch, type ImportItem } from './ImportProvider';
 import './import.css';
 
 /**
@@ -22,7 +22,8 @@ export function ImportTray() {
     failed: batch.items.filter((i) => i.result?.status === 'failed').length,
     cancelled: batch.items.filter((i) => i.state === 'cancelled').length,
   };
-  const current = batch.items.find((item) => item.state === 'working');
+  const working = batch.items.filter((item) => item.state === 'working');
+  const eta = estimateLeft(batch);
   const summary = [
     counts.imported ? `${counts.imported} imported` : '',
     counts.duplicate ? `${counts.duplicate} already in this case` : '',
@@ -44,8 +45,22 @@ export function ImportTray() {
               : `Importing ${done + 1 > total ? total : done + 1} of ${plural(total, 'file')}`}
           </strong>
           <span className="muted small" role="status">
-            {batch.finished ? summary : current ? current.name : ''}
+            {batch.finished
+              ? summary
+              : working.map((item) => `${item.name}${item.stage ? ` — ${item.stage}` : ''}`).join(' · ')}
           </span>
+          {!batch.finished ? (
+            <span className="faint small">
+              {[
+                counts.imported ? `${counts.imported} imported` : '',
+                counts.duplicate ? `${counts.duplicate} already in the case` : '',
+                counts.failed ? `${counts.failed} failed` : '',
+                eta,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
+          ) : null}
         </div>
         {batch.finished ? (
           <button
@@ -70,12 +85,42 @@ export function ImportTray() {
         aria-valuetext={`${done} of ${total} files`}
       />
       <ul className="list-reset import-tray__items">
-        {batch.items.map((item) => (
+        {shownItems(batch.items).map((item) => (
           <ImportRow key={item.key} item={item} caseId={record.id} />
         ))}
       </ul>
+      {batch.items.length > MAX_ROWS ? (
+        <p className="faint small">
+          Showing the files being imported, every failure and the latest results (
+          {batch.items.length.toLocaleString('en-GB')} files in all).
+        </p>
+      ) : null}
     </section>
   );
+}
+
+/** Rows drawn at most; a batch of thousands keeps its failures and what is happening now. */
+const MAX_ROWS = 150;
+
+function shownItems(items: ImportItem[]): ImportItem[] {
+  if (items.length <= MAX_ROWS) return items;
+  const keep = new Set<ImportItem>();
+  for (const item of items) if (item.result?.status === 'failed') keep.add(item);
+  for (const item of items) if (item.state === 'working') keep.add(item);
+  const done = items.filter((item) => item.state === 'done' && !keep.has(item));
+  for (const item of done.slice(-Math.max(10, MAX_ROWS - keep.size))) keep.add(item);
+  return items.filter((item) => keep.has(item));
+}
+
+/** "about 2 min left", from the bytes done so far; nothing until there is something to go on. */
+function estimateLeft(batch: ImportBatch): string {
+  if (batch.finished || batch.bytesDone === 0 || batch.bytesTotal === 0) return '';
+  const elapsed = performance.now() - batch.startedAt;
+  if (elapsed < 1500) return '';
+  const left = (elapsed * (batch.bytesTotal - batch.bytesDone)) / batch.bytesDone / 1000;
+  if (left < 5) return 'a few seconds left';
+  if (left < 90) return `about ${Math.round(left / 5) * 5} s left`;
+  return `about ${Math.round(left / 60)} min left`;
 }
 
 function ImportRow({ item, caseId }: { item: ImportItem; caseId: string }) {
@@ -84,7 +129,7 @@ function ImportRow({ item, caseId }: { item: ImportItem; caseId: string }) {
   let detail: React.ReactNode = <span className="faint">Waiting</span>;
   if (item.state === 'working') {
     icon = <Loader2 aria-hidden="true" className="import-spin" />;
-    detail = <span className="muted">Importing…</span>;
+    detail = <span className="muted">{item.stage ? `${item.stage}…` : 'Importing…'}</span>;
   } else if (item.state === 'cancelled') {
     detail = <span className="faint">Not imported: the import was cancelled</span>;
   } else if (result?.status === 'imported') {
@@ -92,6 +137,7 @@ function ImportRow({ item, caseId }: { item: ImportItem; caseId: string }) {
     detail = (
       <>
         <Link href={paths.source(caseId, result.sourceId)}>Imported</Link>
+        {result.notes.length ? <span className="muted"> · {result.notes.join(' · ')}</span> : null}
         {result.warnings[0] ? (
           <span className="import-warning">
             <AlertTriangle aria-hidden="true" /> {result.warnings[0]}

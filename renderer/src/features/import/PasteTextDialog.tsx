@@ -43,6 +43,7 @@ export function PasteTextDialog({ open, onClose }: { open: boolean; onClose: () 
         setError(result.reason);
         return;
       }
+      if (result.status === 'cancelled') return;
       if (result.status === 'duplicate') {
         toast.show(`This text is already in this case as “${result.title}”.`, 'info');
       } else {

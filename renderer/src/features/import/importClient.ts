@@ -14,3 +14,12 @@ export function getImportWorker(): Remote<ImportWorkerApi> {
   }
   return worker;
 }
+
+/** Recognises the text of an image already in the case (one imported without OCR). */
+export function recognizeImageText(
+  caseId: string,
+  actor: string,
+  sourceId: string,
+): Promise<{ ok: true; words: number } | { ok: false; reason: string }> {
+  return getImportWorker().recognizeSource(caseId, actor, sourceId);
+}

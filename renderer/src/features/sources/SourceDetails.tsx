@@ -10,6 +10,8 @@ const ORIGIN_LABELS: Record<Source['origin'], string> = {
   paste: 'Pasted as text',
   clipboard: 'Pasted from the clipboard',
   archive: 'Taken from an archive',
+  attachment: 'Attached to an email or a chat message',
+  folder: 'Imported with a folder',
 };
 
 /** Where a source came from and what it is: the hash, the file, the import, the provenance note. */

@@ -41,10 +41,19 @@ export function SourceList({ selectedId }: { selectedId?: string | undefined }) 
   const { repos, record } = useCase();
   const sources = useLiveQuery(() => repos.sources.list(), [repos]);
   const [filter, setFilter] = useState('');
+  // Files taken out of another source (attachments, archive entries) are listed under it, in its
+  // reader, not here: a chat with hundreds of photos would bury everything else. A search finds them.
+  const childCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const source of sources ?? []) {
+      if (source.parentId) counts.set(source.parentId, (counts.get(source.parentId) ?? 0) + 1);
+    }
+    return counts;
+  }, [sources]);
   const visible = useMemo(() => {
     if (!sources) return [];
     const needle = filter.trim().toLowerCase();
-    if (!needle) return sources;
+    if (!needle) return sources.filter((source) => !source.parentId);
     return sources.filter(
       (source) =>
         source.title.toLowerCase().includes(needle) ||
@@ -109,6 +118,7 @@ export function SourceList({ selectedId }: { selectedId?: string | undefined }) 
                     source={source}
                     selected={source.id === selectedId}
                     caseId={record.id}
+                    inside={childCounts.get(source.id) ?? 0}
                   />
                 </li>
               );
@@ -128,10 +138,12 @@ function SourceRow({
   source,
   selected,
   caseId,
+  inside,
 }: {
   source: Source;
   selected: boolean;
   caseId: string;
+  inside: number;
 }) {
   const Icon = KIND_ICONS[source.kind] ?? FileText;
   return (
@@ -145,7 +157,8 @@ function SourceRow({
         <span className="source-row__title">{source.title}</span>
         <span className="source-row__meta">
           {KIND_LABELS[source.kind]} · {formatBytes(source.size)} ·{' '}
-          {formatTimestamp(source.importedAt)}
+          {source.parentId ? 'inside another source' : formatTimestamp(source.importedAt)}
+          {inside ? ` · ${plural(inside, 'file')} inside` : ''}
         </span>
       </span>
     </Link>

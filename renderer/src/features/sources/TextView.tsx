@@ -4,6 +4,7 @@ import {
   blockIndexAt,
   segmentBlock,
   splitIntoBlocks,
+  splitIntoPagedBlocks,
   type Mark,
   type TextBlock,
 } from './textBlocks';
@@ -26,6 +27,8 @@ interface TextViewProps {
   onMarkClick?: (mark: Mark) => void;
   onKeyDown?: (event: KeyboardEvent<HTMLDivElement>) => void;
   label: string;
+  /** For paged documents: where each page starts; each page then begins with its number. */
+  pageStarts?: readonly number[] | undefined;
 }
 
 const LINE_HEIGHT = 28;
@@ -86,9 +89,16 @@ export function TextView({
   onMarkClick,
   onKeyDown,
   label,
+  pageStarts,
 }: TextViewProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const blocks = useMemo(() => splitIntoBlocks(text), [text]);
+  const blocks = useMemo(
+    () =>
+      pageStarts && pageStarts.length > 1
+        ? splitIntoPagedBlocks(text, pageStarts)
+        : splitIntoBlocks(text),
+    [text, pageStarts],
+  );
   const allMarks = useMemo<Mark[]>(
     () =>
       focus
@@ -183,7 +193,7 @@ export function TextView({
         const target = (event.target as HTMLElement).closest('mark[data-mark-id]');
         if (!target || !onMarkClick || !document.getSelection()?.isCollapsed) return;
         const found = allMarks.find((mark) => mark.id === (target as HTMLElement).dataset.markId);
-        if (found && found.kind !== 'focus') onMarkClick(found);
+        if (found && found.kind !== 'focus' && found.kind !== 'uncertain') onMarkClick(found);
       }}
     >
       <div className="text-view__inner" style={{ height: virtualizer.getTotalSize() }}>
@@ -232,7 +242,10 @@ const TextBlockView = memo(function TextBlockView({
       data-index={index}
       data-block-start={block.start}
       data-block-end={block.end}
-      className="text-view__block"
+      data-page-label={block.page !== undefined ? `Page ${block.page}` : undefined}
+      className={
+        block.page !== undefined ? 'text-view__block text-view__block--page' : 'text-view__block'
+      }
     >
       {segments.map((segment) => {
         const content = text.slice(segment.start, segment.end);
@@ -240,11 +253,13 @@ const TextBlockView = memo(function TextBlockView({
         const mention = segment.marks.find((mark) => mark.kind === 'mention');
         const citation = segment.marks.find((mark) => mark.kind === 'citation');
         const focused = segment.marks.some((mark) => mark.kind === 'focus');
+        const uncertain = segment.marks.some((mark) => mark.kind === 'uncertain');
         const primary = mention ?? citation ?? segment.marks[0];
         const classes = ['hl'];
         if (mention) classes.push('hl--mention');
         if (citation) classes.push('hl--citation');
         if (focused) classes.push('hl--focus');
+        if (uncertain) classes.push('hl--uncertain');
         return (
           <mark
             key={segment.start}
@@ -252,6 +267,7 @@ const TextBlockView = memo(function TextBlockView({
             data-entity-type={mention?.entityType}
             data-mark-id={primary?.id}
             data-focus={focused ? 'true' : undefined}
+            data-uncertain={uncertain ? 'true' : undefined}
             title={segment.marks
               .filter((mark) => mark.kind !== 'focus')
               .map((mark) => mark.label)

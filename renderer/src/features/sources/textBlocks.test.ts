@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { blockIndexAt, segmentBlock, splitIntoBlocks, type Mark } from './textBlocks';
+import {
+  blockIndexAt,
+  pageAt,
+  segmentBlock,
+  splitIntoBlocks,
+  splitIntoPagedBlocks,
+  type Mark,
+} from './textBlocks';
 
 describe('splitIntoBlocks', () => {
   it('covers the whole text without gaps or overlaps', () => {
@@ -74,5 +81,21 @@ describe('segmentBlock', () => {
       [8, 10, 1],
       [10, 15, 0],
     ]);
+  });
+});
+
+describe('splitIntoPagedBlocks', () => {
+  it('starts a block at every page and numbers the pages', () => {
+    const text = 'page one\n\npage two is here\n\nthree';
+    const starts = [0, text.indexOf('page two'), text.indexOf('three')];
+    const blocks = splitIntoPagedBlocks(text, starts);
+    expect(blocks.map((b) => [text.slice(b.start, b.end), b.page])).toEqual([
+      ['page one\n\n', 1],
+      ['page two is here\n\n', 2],
+      ['three', 3],
+    ]);
+    expect(pageAt(starts, 0)).toBe(1);
+    expect(pageAt(starts, text.indexOf('is here'))).toBe(2);
+    expect(pageAt(starts, text.length)).toBe(3);
   });
 });

@@ -2,6 +2,8 @@
 export interface TextBlock {
   start: number;
   end: number;
+  /** Set on the first block of each page of a paged document (1-based). */
+  page?: number;
 }
 
 /**
@@ -39,6 +41,39 @@ export function splitIntoBlocks(text: string, target = 2_000, max = 8_000): Text
   return blocks;
 }
 
+/**
+ * Blocks of a paged document: each page is split on its own, so a page always starts a block and
+ * that block knows its page number.
+ */
+export function splitIntoPagedBlocks(text: string, pageStarts: readonly number[]): TextBlock[] {
+  if (pageStarts.length === 0) return splitIntoBlocks(text);
+  const blocks: TextBlock[] = [];
+  pageStarts.forEach((start, index) => {
+    const end = pageStarts[index + 1] ?? text.length;
+    if (end <= start) {
+      return;
+    }
+    const page = splitIntoBlocks(text.slice(start, end)).map((block) => ({
+      start: block.start + start,
+      end: block.end + start,
+    }));
+    if (page[0]) (page[0] as TextBlock).page = index + 1;
+    blocks.push(...page);
+  });
+  if ((pageStarts[0] ?? 0) > 0) blocks.unshift({ start: 0, end: pageStarts[0] as number });
+  return blocks;
+}
+
+/** The page (1-based) an offset of a paged text is on. */
+export function pageAt(pageStarts: readonly number[], offset: number): number {
+  let page = 1;
+  for (let i = 0; i < pageStarts.length; i += 1) {
+    if ((pageStarts[i] as number) <= offset) page = i + 1;
+    else break;
+  }
+  return page;
+}
+
 /** The index of the block that holds `offset` (the last block for the end of the text). */
 export function blockIndexAt(blocks: TextBlock[], offset: number): number {
   let low = 0;
@@ -56,7 +91,8 @@ export interface Mark {
   start: number;
   end: number;
   id: string;
-  kind: 'mention' | 'citation' | 'focus';
+  /** `uncertain`: a word the OCR engine recognised with low confidence. */
+  kind: 'mention' | 'citation' | 'focus' | 'uncertain';
   /** For mentions: the entity type, for its colour. */
   entityType?: string;
   /** Read to screen readers and shown on hover. */

@@ -10,6 +10,7 @@ import {
   parsePartialDate,
   withTimeZone,
 } from '@shared/domain/partialDate';
+import { anchorsOverlap } from '@shared/domain/anchorOverlap';
 import { suggestDates, type DateSuggestion } from '@shared/domain/dateSuggestions';
 import { entityTypeLabel, foldName } from '@shared/domain/entityTypes';
 import { VERIFICATION_LABELS } from '@shared/domain/timeline/evidence';
@@ -80,15 +81,9 @@ async function entitiesInPassage(
   repos: ReturnType<typeof useCase>['repos'],
   citation: NewCitation | undefined,
 ): Promise<string[]> {
-  if (!citation || citation.anchor.type !== 'text') return [];
-  const { start, end } = citation.anchor.position;
+  if (!citation) return [];
   const mentions = await repos.mentions.forSource(citation.sourceId);
-  return mentions
-    .filter(
-      (m) =>
-        m.anchor.type === 'text' && m.anchor.position.start < end && m.anchor.position.end > start,
-    )
-    .map((m) => m.entityId);
+  return mentions.filter((m) => anchorsOverlap(citation.anchor, m.anchor)).map((m) => m.entityId);
 }
 
 function initialDescription(event: Event | undefined): {
