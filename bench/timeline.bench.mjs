@@ -25,6 +25,10 @@ const EVENTS = 100_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const LIST_CARD = 'section[aria-label="Timeline"] article';
 const LOADING = 'Loading all events';
+/** Which parts to run (BENCH_PARTS=navigation,tab,filters,scroll,axis); all by default. */
+const PARTS = new Set(
+  (process.env.BENCH_PARTS ?? 'navigation,tab,filters,scroll,axis').split(',').filter(Boolean),
+);
 
 /** Records animation-frame deltas and long animation frames in the page until stopped. */
 async function startFrameRecorder(page) {
@@ -195,7 +199,7 @@ export default async function timeline({ context, report, baselinePrefix, kept }
 
   // First paint of the list from a cold navigation (app start, case open, first page of events),
   // the builds taking turns; then the time until every event is in.
-  for (let run = 0; run < RUNS; run += 1) {
+  for (let run = 0; PARTS.has('navigation') && run < RUNS; run += 1) {
     const order = run % 2 ? [...builds].reverse() : builds;
     for (const [name, prefix] of order) {
       const page = await context.newPage();
@@ -220,7 +224,7 @@ export default async function timeline({ context, report, baselinePrefix, kept }
       await new Promise((resolve) => setTimeout(resolve, 3_000));
     }
   }
-  for (const [name] of builds) {
+  for (const [name] of PARTS.has('navigation') ? builds : []) {
     const f = figures[name];
     report(
       `[${name}] first paint of the list, from navigation`,
@@ -277,7 +281,7 @@ export default async function timeline({ context, report, baselinePrefix, kept }
       .click();
     await page.getByRole('region', { name: 'Notes' }).waitFor();
   };
-  for (let run = 0; run < RUNS; run += 1) {
+  for (let run = 0; PARTS.has('tab') && run < RUNS; run += 1) {
     for (const [name, prefix] of run % 2 ? [...builds].reverse() : builds) {
       const page = await context.newPage();
       await page.goto(`${prefix}#/cases/${caseId}/notes`);
@@ -295,7 +299,7 @@ export default async function timeline({ context, report, baselinePrefix, kept }
       await new Promise((resolve) => setTimeout(resolve, 2_000));
     }
   }
-  for (const [name] of builds) {
+  for (const [name] of PARTS.has('tab') ? builds : []) {
     const f = figures[name];
     report(
       `[${name}] first paint of the list, entering the timeline`,
@@ -328,9 +332,12 @@ export default async function timeline({ context, report, baselinePrefix, kept }
     pages[name] = page;
   }
   const shownBy = {};
-  for (let round = 0; round < 3; round += 1) {
+  // Only the page in front gets animation frames at full rate: each is brought to the front first.
+  for (let round = 0; PARTS.has('filters') && round < 3; round += 1) {
     for (const [name] of round % 2 ? [...builds].reverse() : builds) {
       const page = pages[name];
+      await page.bringToFront();
+      await page.waitForTimeout(500);
       for (const [label, selector, value] of FILTERS) {
         const wanted =
           value === 'FIRST'
@@ -346,7 +353,7 @@ export default async function timeline({ context, report, baselinePrefix, kept }
       }
     }
   }
-  for (const [name] of builds) {
+  for (const [name] of PARTS.has('filters') ? builds : []) {
     const f = figures[name];
     report(
       `[${name}] filter change, all kinds`,
@@ -366,8 +373,9 @@ export default async function timeline({ context, report, baselinePrefix, kept }
   }
 
   // Scroll the whole list (100,000 events, grouped) at a steady 2,400 px a second for 4 s.
-  for (const [name] of builds) {
+  for (const [name] of PARTS.has('scroll') ? builds : []) {
     const page = pages[name];
+    await page.bringToFront();
     await page.evaluate(() => {
       document.querySelector('section[aria-label="Timeline"] .timeline__scroll').scrollTop = 0;
     });
@@ -395,8 +403,9 @@ export default async function timeline({ context, report, baselinePrefix, kept }
   }
 
   // The time axis with 10,000 events in view (2015 to 2024), shown whole, then panned by drag.
-  for (const [name] of builds) {
+  for (const [name] of PARTS.has('axis') ? builds : []) {
     const page = pages[name];
+    await page.bringToFront();
     await timeFilter(page, 'input[aria-label="From"]', '2015');
     const axis = page.getByRole('region', { name: 'Time axis' });
     await axis.getByRole('button', { name: 'Show all' }).click();
@@ -439,7 +448,9 @@ export default async function timeline({ context, report, baselinePrefix, kept }
 
   if (baselinePrefix) {
     const ratio = (key) =>
-      (median(figures.baseline[key]) / median(figures['this build'][key])).toFixed(1);
+      figures.baseline[key] === undefined
+        ? 'not measured'
+        : (median(figures.baseline[key]) / median(figures['this build'][key])).toFixed(1);
     report('baseline ÷ this build: first paint from navigation', ratio('navPaint'), '×');
     report('  main-thread CPU until first paint', ratio('navCpu'), '×');
     report('  first paint entering the timeline', ratio('tabPaint'), '×');

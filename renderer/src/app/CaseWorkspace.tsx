@@ -14,14 +14,16 @@ import {
 } from 'lucide-react';
 import { CaseFormDialog, CaseProvider, ProfileButton, useCase } from '../features/cases';
 import { DropZone, ImportProvider } from '../features/import';
-import { SourcesScreen } from '../features/sources';
 import { EntitiesScreen, SuggestionsProvider, SuggestionsScreen } from '../features/entities';
 import { SearchProvider, SearchScreen, useSearchShortcut } from '../features/search';
 import { TimelineScreen } from '../features/timeline';
 import { ActivityScreen } from '../features/activity';
 import { NotesScreen } from '../features/notes';
 import { parseSourceFocus, paths } from '../navigation/paths';
-import { whenScreenReady } from '../ui';
+import { lazyComponent, whenScreenReady } from '../ui';
+// The sources' styles stay with the app's: other screens use some of their classes (chips,
+// highlights, side sections), and the sources' code may not have loaded yet.
+import '../features/sources/sources.css';
 import { ThemeToggle } from './ThemeToggle';
 import { Logo } from './Logo';
 import { NotFound } from './NotFound';
@@ -35,7 +37,13 @@ interface CaseWorkspaceProps {
 }
 
 /** The sections whose code loads on demand, to start loading while the case opens. */
+/** The sources list and reader, loaded with their own code (HTML sanitising, readers). */
+const SourcesScreen = lazyComponent(() =>
+  import('../features/sources').then((module) => module.SourcesScreen),
+);
+
 const LAZY_SCREENS: Record<string, { preload(): Promise<unknown> } | undefined> = {
+  sources: SourcesScreen,
   entities: EntitiesScreen,
   timeline: TimelineScreen,
   activity: ActivityScreen,
@@ -64,7 +72,13 @@ export function CaseWorkspace(props: CaseWorkspaceProps) {
   useEffect(
     () =>
       whenScreenReady(() => {
-        for (const screen of [TimelineScreen, EntitiesScreen, SearchScreen, ActivityScreen])
+        for (const screen of [
+          SourcesScreen,
+          TimelineScreen,
+          EntitiesScreen,
+          SearchScreen,
+          ActivityScreen,
+        ])
           void screen.preload();
       }),
     [],
