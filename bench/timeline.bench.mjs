@@ -438,7 +438,7 @@ export default async function timeline({ context, report, baselinePrefix, kept }
     }
     await axis.getByLabel('Lanes').selectOption('none');
     // Zoomed in to about two months: every event drawn as its own mark.
-    for (let i = 0; i < 6; i += 1) await axis.getByRole('button', { name: 'Zoom in' }).click();
+    for (let i = 0; i < 8; i += 1) await axis.getByRole('button', { name: 'Zoom in' }).click();
     await page.waitForTimeout(200);
     const marks = await page.locator('.axis-item').count();
     await pan(`[${name}] axis pan, zoomed in (${marks} marks drawn)`);

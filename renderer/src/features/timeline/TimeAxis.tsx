@@ -63,6 +63,7 @@ const YEAR = 365.25 * 86_400_000;
 
 /** One formatter for every label: making one per call (toLocaleString) costs a lot per bin. */
 const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });
+const NUMBER = new Intl.NumberFormat('en-GB');
 
 function formatInstant(at: number, span: number): string {
   const date = new Date(at);
@@ -86,13 +87,18 @@ function lowerBound(columns: TimelineColumns, items: Uint32Array, at: number): n
   return lo;
 }
 
+const longestKnown = new WeakMap<Uint32Array, number>();
+
 function longestOf(columns: TimelineColumns, items: Uint32Array): number {
+  const known = longestKnown.get(items);
+  if (known !== undefined) return known;
   let longest = 0;
   for (let k = 0; k < items.length; k += 1) {
     const i = items[k] as number;
     const length = (columns.sortEnd[i] as number) - (columns.sortStart[i] as number);
     if (length > longest) longest = length;
   }
+  longestKnown.set(items, longest);
   return longest;
 }
 
@@ -153,7 +159,18 @@ function buildLanes(
   return { lanes: sorted.slice(0, MAX_LANES), hidden: Math.max(0, sorted.length - MAX_LANES) };
 }
 
+/** Views fitted to a list of events, kept while the list lives (the screen may be left and entered again). */
+const fittedViews = new WeakMap<Uint32Array, View>();
+
 function fitView(columns: TimelineColumns, events: Uint32Array): View {
+  const known = fittedViews.get(events);
+  if (known) return known;
+  const view = measureFit(columns, events);
+  fittedViews.set(events, view);
+  return view;
+}
+
+function measureFit(columns: TimelineColumns, events: Uint32Array): View {
   if (events.length === 0) {
     const now = Date.UTC(new Date().getUTCFullYear(), 0, 1);
     return clampView(now - 5 * YEAR, 10 * YEAR);
@@ -487,25 +504,30 @@ const AxisLane = memo(function AxisLane({
 }: AxisLaneProps) {
   const from = lowerBound(columns, lane.items, drawStart - lane.longest);
   const to = lowerBound(columns, lane.items, drawEnd);
-  const visible: number[] = [];
+  const x = (at: number) => (at - drawStart) / msPerPx;
+  // How many events start in each slice of the drawn window (one pass, no object per event).
+  const bins = new Uint32Array(Math.max(1, Math.ceil(x(drawEnd) / BIN_PX) + 1));
+  let count = 0;
   for (let k = from; k < to; k += 1) {
     const i = lane.items[k] as number;
-    if (Math.max(columns.sortEnd[i] as number, (columns.sortStart[i] as number) + 1) >= drawStart)
-      visible.push(i);
+    const start = columns.sortStart[i] as number;
+    if (Math.max(columns.sortEnd[i] as number, start + 1) < drawStart) continue;
+    count += 1;
+    const bin = Math.min(bins.length - 1, Math.floor(x(Math.max(start, drawStart)) / BIN_PX));
+    bins[bin] = (bins[bin] as number) + 1;
   }
-  const x = (at: number) => (at - drawStart) / msPerPx;
 
-  if (visible.length > MAX_MARKS_PER_LANE) {
+  if (count > MAX_MARKS_PER_LANE) {
     // Too many to draw one by one: how many events start in each slice of the lane.
-    const bins = new Map<number, number>();
-    for (const i of visible) {
-      const bin = Math.floor(x(Math.max(columns.sortStart[i] as number, drawStart)) / BIN_PX);
-      bins.set(bin, (bins.get(bin) ?? 0) + 1);
-    }
-    const peak = Math.max(...bins.values());
+    let peak = 0;
+    for (const n of bins) if (n > peak) peak = n;
+    const drawn: [number, number][] = [];
+    bins.forEach((n, bin) => {
+      if (n > 0) drawn.push([bin, n]);
+    });
     return (
       <div className="axis-lane axis-lane--dense">
-        {[...bins.entries()].map(([bin, count]) => {
+        {drawn.map(([bin, count]) => {
           const start = drawStart + bin * BIN_PX * msPerPx;
           const end = start + BIN_PX * msPerPx;
           return (
@@ -514,7 +536,7 @@ const AxisLane = memo(function AxisLane({
               type="button"
               className="axis-bin"
               data-level={Math.min(4, Math.ceil((count / peak) * 4))}
-              aria-label={`${count.toLocaleString('en-GB')} events in ${lane.label} from ${formatInstant(start, 0)}: zoom in`}
+              aria-label={`${NUMBER.format(count)} events in ${lane.label} from ${formatInstant(start, 0)}: zoom in`}
               title={`${count} events — click to zoom in`}
               ref={(el) => {
                 if (!el) return;
@@ -527,6 +549,13 @@ const AxisLane = memo(function AxisLane({
         })}
       </div>
     );
+  }
+
+  const visible: number[] = [];
+  for (let k = from; k < to; k += 1) {
+    const i = lane.items[k] as number;
+    if (Math.max(columns.sortEnd[i] as number, (columns.sortStart[i] as number) + 1) >= drawStart)
+      visible.push(i);
   }
 
   // Rows so that marks and their labels do not sit on each other (three rows, then they overlap).

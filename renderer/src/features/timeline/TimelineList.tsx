@@ -7,6 +7,7 @@ import type { Entity, ReviewState, TagColor, Verification } from '@shared/schema
 import {
   buildListRows,
   entityIdsAt,
+  type ListRows,
   FLAG_UNCERTAIN,
   REVIEW_CODES,
   stringAt,
@@ -95,6 +96,26 @@ function estimateCard(columns: TimelineColumns, index: number): number {
   );
 }
 
+/** The rows of a list of events and their estimated heights, kept while the list lives. */
+const listRows = new WeakMap<Uint32Array, ListRows & { estimates: Float32Array }>();
+
+function listRowsOf(columns: TimelineColumns, events: Uint32Array) {
+  let known = listRows.get(events);
+  if (!known) {
+    const { rows, headings } = buildListRows(columns, events);
+    // Estimates for every row at once (the virtualizer asks for them again and again).
+    const estimates = new Float32Array(rows.length);
+    for (let r = 0; r < rows.length; r += 1) {
+      const value = rows[r] as number;
+      estimates[r] =
+        value >= 0 ? estimateCard(columns, value) : headings[-1 - value]?.kind === 'year' ? 52 : 36;
+    }
+    known = { rows, headings, estimates };
+    listRows.set(events, known);
+  }
+  return known;
+}
+
 /**
  * Measures a row from its ResizeObserver entry only. The default reads the element's height when
  * it is first drawn, which makes the browser lay the page out again for every new row while
@@ -131,17 +152,10 @@ export function TimelineList({
   onKeyDown,
 }: TimelineListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const { rows, headings } = useMemo(() => buildListRows(columns, events), [columns, events]);
-  // Estimates for every row at once (the virtualizer asks for them again and again).
-  const estimates = useMemo(() => {
-    const sizes = new Float32Array(rows.length);
-    for (let r = 0; r < rows.length; r += 1) {
-      const value = rows[r] as number;
-      sizes[r] =
-        value >= 0 ? estimateCard(columns, value) : headings[-1 - value]?.kind === 'year' ? 52 : 36;
-    }
-    return sizes;
-  }, [columns, rows, headings]);
+  const { rows, headings, estimates } = useMemo(
+    () => listRowsOf(columns, events),
+    [columns, events],
+  );
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
