@@ -87,6 +87,35 @@ const LAST = [
   'Smith',
   'Ivanova',
 ];
+// Names a chat about an investigation mentions: people (full, short, with titles, in lower case),
+// companies with suffixes, public bodies, places. Used only when `mentions` is above 0.
+const MENTIONS = [
+  'Grace Oduya',
+  'Oduya',
+  'Minister Oduya',
+  'Halvorsen Maritime Ltd.',
+  'Halvorsen',
+  'the Ministry of Transport',
+  'Lagos',
+  'Elizabeth Kanter',
+  'Kanter',
+  'the EFCC',
+  'Zenith Bank',
+  'Mr. Bakare',
+  'Abuja',
+  'Nordhavn Shipping AS',
+  'Reuters',
+  'Dr. Eze',
+  'karim',
+  'the Anti-Corruption Agency',
+  'Novi Sad',
+  'Medikon',
+  'Petrović',
+  'Vienna',
+  'Alpenmed Handels GmbH',
+  'Zhang',
+  'Lim Wei Jie',
+];
 const EMOJI = ['😂', '👍', '🙏', '❤️', '😅', '🔥', '😮', '👀', '🤔', '✅', '👩🏻‍⚖️', '🇪🇺'];
 const DOMAINS = ['example.org', 'news.example.com', 'docs.example.net', 'files.example.com'];
 
@@ -147,7 +176,12 @@ function wordCount(random) {
  * An abstract conversation: who said what when, with events, attachments, edits and deletions.
  * Rendered into each layout by the functions below.
  */
-export function generateConversation({ messages = 1000, seed = 1, participants = 12 } = {}) {
+export function generateConversation({
+  messages = 1000,
+  seed = 1,
+  participants = 12,
+  mentions = 0,
+} = {}) {
   const random = randomFor(seed);
   const people = [];
   for (let i = 0; i < participants; i += 1) {
@@ -202,6 +236,17 @@ export function generateConversation({ messages = 1000, seed = 1, participants =
       list.push({ kind: 'deleted', time, sender });
     } else {
       const lines = [sentence(random, wordCount(random))];
+      // With `mentions`, that share of messages names someone or something (the random numbers
+      // are drawn only then, so exports without mentions stay as they were).
+      if (mentions > 0 && random() < mentions) {
+        const words = lines[0].split(' ');
+        const name =
+          random() < 0.2
+            ? people[Math.floor(random() * people.length)].split(' ')[0]
+            : MENTIONS[Math.floor(random() * MENTIONS.length)];
+        words.splice(1 + Math.floor(random() * words.length), 0, name);
+        lines[0] = words.join(' ');
+      }
       if (random() < 0.08) {
         const extra = 1 + Math.floor(random() * 3);
         for (let k = 0; k < extra; k += 1)
@@ -332,8 +377,9 @@ export function generateWhatsAppExport({
   layout = 'android-eu',
   seed = 1,
   participants = 12,
+  mentions = 0,
 } = {}) {
-  const conversation = generateConversation({ messages, seed, participants });
+  const conversation = generateConversation({ messages, seed, participants, mentions });
   const { text, attachments } = renderWhatsApp(conversation, layout);
   const spec = WHATSAPP_LAYOUTS[layout];
   return {

@@ -188,7 +188,14 @@ describe('the main process', () => {
     electron.ready();
     await vi.waitFor(() => expect(electron.windows).toHaveLength(1));
     expect(electron.protocolHandler).toBeDefined();
-    expect([...electron.ipcHandlers.keys()].sort()).toEqual(['host:get-info', 'host:save-file']);
+    expect([...electron.ipcHandlers.keys()].sort()).toEqual([
+      'host:get-info',
+      'host:save-file',
+      'host:save-stream-abort',
+      'host:save-stream-close',
+      'host:save-stream-open',
+      'host:save-stream-write',
+    ]);
     expect(electron.session.spellChecker).toBe(false);
     expect(electron.calls).toContain('setApplicationMenu');
     const [window] = electron.windows;

@@ -1,6 +1,7 @@
 // Casefile's Electron main process: the app's lifecycle and the wiring of the pieces in this folder.
 // Everything with a rule in it lives in a small module with tests; this file only connects them.
-import { writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { open, rename, rm, writeFile } from 'node:fs/promises';
 import nodePath from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session, type SaveDialogOptions } from 'electron';
 import { registerAppScheme, serveRendererFiles } from './appProtocol';
@@ -67,6 +68,23 @@ if (!app.requestSingleInstanceLock()) {
             return result.canceled || !result.filePath ? undefined : result.filePath;
           },
           writeFile: (path, data) => writeFile(path, data),
+          openWriteStream: async (path) => {
+            // 'wx': a new file only; the temporary name is random, so nothing is overwritten.
+            const handle = await open(path, 'wx');
+            return {
+              write: async (data) => {
+                let at = 0;
+                while (at < data.byteLength) {
+                  const { bytesWritten } = await handle.write(data, at, data.byteLength - at);
+                  at += bytesWritten;
+                }
+              },
+              close: () => handle.close(),
+            };
+          },
+          rename: (from, to) => rename(from, to),
+          remove: (path) => rm(path, { force: true }),
+          randomId: () => randomUUID(),
           documentsFolder: () => app.getPath('documents'),
           appVersion: app.getVersion(),
           platform: process.platform,

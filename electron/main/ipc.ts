@@ -58,6 +58,10 @@ export function senderRefusal(
 /** What each channel does, in words that fit "Casefile could not ___". */
 const CHANNEL_ACTIONS: Readonly<Record<IpcChannel, string>> = {
   'host:save-file': 'save the file',
+  'host:save-stream-open': 'start saving the file',
+  'host:save-stream-write': 'write the file',
+  'host:save-stream-close': 'finish saving the file',
+  'host:save-stream-abort': 'abandon the file',
   'host:get-info': 'read the app’s information',
 };
 

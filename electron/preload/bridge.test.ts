@@ -8,7 +8,14 @@ describe('buildHostBridge', () => {
   it('has exactly one function per channel of the contract, and nothing else', () => {
     const bridge = buildHostBridge(methods, vi.fn());
     expect(Object.keys(bridge).sort()).toEqual(ipcChannels.map(bridgeMethodName).sort());
-    expect(Object.keys(bridge).sort()).toEqual(['getInfo', 'saveFile']);
+    expect(Object.keys(bridge).sort()).toEqual([
+      'getInfo',
+      'saveFile',
+      'saveStreamAbort',
+      'saveStreamClose',
+      'saveStreamOpen',
+      'saveStreamWrite',
+    ]);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
     expect(Object.isFrozen(bridge)).toBe(true);
   });

@@ -1,5 +1,20 @@
 import { z } from 'zod';
 
+/** A file name offered in a save dialog: a bare name, never a path. */
+const SuggestedName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((name) => !/[/\\]/.test(name) && name !== '.' && name !== '..', {
+    message: 'A suggested file name cannot contain a path.',
+  });
+
+/** The id of a file being written in pieces (from `host:save-stream-open`). */
+const StreamId = z.string().regex(/^[0-9a-f-]{36}$/, 'not a stream id');
+
+/** Most bytes one `host:save-stream-write` carries. */
+export const SAVE_STREAM_CHUNK_MAX = 64 * 1024 * 1024;
+
 /**
  * The IPC contract between the renderer and the Electron main process: one entry per channel, with
  * the schema of its request and of its response. The preload exposes exactly these channels and
@@ -9,13 +24,7 @@ export const ipcContract = {
   /** Saves bytes to a file the user picks in a native save dialog. */
   'host:save-file': {
     request: z.object({
-      suggestedName: z
-        .string()
-        .min(1)
-        .max(255)
-        .refine((name) => !/[/\\]/.test(name) && name !== '.' && name !== '..', {
-          message: 'A suggested file name cannot contain a path.',
-        }),
+      suggestedName: SuggestedName,
       mediaType: z.string().max(200),
       data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= 2 ** 31, {
         message: 'That file is too large to save in one piece.',
@@ -26,6 +35,38 @@ export const ipcContract = {
       /** Where it was saved, so the app can say so. */
       location: z.string().optional(),
     }),
+  },
+  /**
+   * Starts saving a file too big to pass in one piece (a case bundle): asks where in a native save
+   * dialog and opens a temporary file beside the chosen one. `opened` is false when cancelled.
+   */
+  'host:save-stream-open': {
+    request: z.object({ suggestedName: SuggestedName, mediaType: z.string().max(200) }),
+    response: z.object({
+      opened: z.boolean(),
+      streamId: StreamId.optional(),
+      location: z.string().optional(),
+    }),
+  },
+  /** Appends bytes to a file being saved in pieces. */
+  'host:save-stream-write': {
+    request: z.object({
+      streamId: StreamId,
+      data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= SAVE_STREAM_CHUNK_MAX, {
+        message: 'A piece of a file can be at most 64 MB.',
+      }),
+    }),
+    response: z.object({ written: z.number().int().min(0) }),
+  },
+  /** Finishes a file saved in pieces: the temporary file takes the chosen name. */
+  'host:save-stream-close': {
+    request: z.object({ streamId: StreamId }),
+    response: z.object({ saved: z.boolean(), location: z.string().optional() }),
+  },
+  /** Abandons a file being saved in pieces: the temporary file is deleted. */
+  'host:save-stream-abort': {
+    request: z.object({ streamId: StreamId }),
+    response: z.object({ aborted: z.boolean() }),
   },
   /** What the app knows about the desktop it runs on. */
   'host:get-info': {

@@ -14,6 +14,18 @@ export const CaseSchema = z.object({
   createdAt: IsoTime,
   updatedAt: IsoTime,
   createdBy: z.string(),
+  /** Set on a case opened from a bundle: which bundle, made by whom, opened by whom. */
+  fromBundle: z
+    .object({
+      fileName: z.string().max(1_000),
+      manifestSha256: Sha256,
+      originalCaseId: Id,
+      exportedAt: IsoTime,
+      exportedBy: z.string(),
+      openedAt: IsoTime,
+      openedBy: z.string(),
+    })
+    .optional(),
 });
 export type Case = z.infer<typeof CaseSchema>;
 

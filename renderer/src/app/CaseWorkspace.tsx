@@ -5,6 +5,7 @@ import {
   Activity,
   CalendarClock,
   ChevronLeft,
+  FileArchive,
   FileText,
   Lightbulb,
   NotebookPen,
@@ -12,7 +13,14 @@ import {
   Search,
   Users,
 } from 'lucide-react';
-import { CaseFormDialog, CaseProvider, ProfileButton, useCase } from '../features/cases';
+import {
+  CaseFormDialog,
+  CaseProvider,
+  ProfileButton,
+  useCase,
+  useProfile,
+} from '../features/cases';
+import { ExportCaseDialog } from '../features/bundles';
 import { DropZone, ImportProvider } from '../features/import';
 import { EntitiesScreen, SuggestionsProvider, SuggestionsScreen } from '../features/entities';
 import { SearchProvider, SearchScreen, useSearchShortcut } from '../features/search';
@@ -100,6 +108,8 @@ export function CaseWorkspace(props: CaseWorkspaceProps) {
 function WorkspaceLayout({ caseId, section, itemId, focusKind, focusValue }: CaseWorkspaceProps) {
   const { record, repos } = useCase();
   const [renaming, setRenaming] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const profile = useProfile();
   useSearchShortcut();
   // The rail's counts read whole indexes (100,000 events are counted one by one): they wait until
   // the open screen has painted.
@@ -218,6 +228,15 @@ function WorkspaceLayout({ caseId, section, itemId, focusKind, focusValue }: Cas
             >
               <Pencil aria-hidden="true" />
             </button>
+            <button
+              type="button"
+              className="button button--ghost button--icon button--small"
+              aria-label="Export case"
+              title="Export case as a bundle"
+              onClick={() => setExporting(true)}
+            >
+              <FileArchive aria-hidden="true" />
+            </button>
           </div>
         </div>
         <ul className="list-reset workspace__tabs">
@@ -246,6 +265,13 @@ function WorkspaceLayout({ caseId, section, itemId, focusKind, focusValue }: Cas
       <main className="workspace__main">{screen}</main>
       {renaming ? (
         <CaseFormDialog open existing={record} onClose={() => setRenaming(false)} />
+      ) : null}
+      {exporting ? (
+        <ExportCaseDialog
+          caseRecord={record}
+          actor={profile.name}
+          onClose={() => setExporting(false)}
+        />
       ) : null}
     </div>
   );

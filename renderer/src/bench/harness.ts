@@ -12,7 +12,8 @@ import { sha256Hex } from '@shared/domain/hashing';
 import { chainActivityEntry } from '@shared/domain/activityLog';
 import { characterErrorRate } from '@shared/domain/ocr/ocrText';
 import { chatToMessages } from '@shared/domain/chat/toMessages';
-import { wrap } from 'comlink';
+import { proxy, wrap } from 'comlink';
+import type { BundleWorkerApi } from '../workers/bundleWorker';
 import type { SearchWorkerApi } from '../workers/searchWorker';
 import type { SuggestionWorkerApi } from '../workers/suggestionWorker';
 import { CaseSearchIndex } from '../workers/search/caseSearchIndex';
@@ -35,8 +36,17 @@ function startSuggestionWorker() {
   });
   return { api: wrap<SuggestionWorkerApi>(worker), stop: () => worker.terminate() };
 }
+/** Starts the app's bundle worker (export and open), as the bundle dialogs do. */
+function startBundleWorker() {
+  const worker = new Worker(new URL('../workers/bundleWorker.ts', import.meta.url), {
+    type: 'module',
+    name: 'casefile-bundles',
+  });
+  return { api: wrap<BundleWorkerApi>(worker), stop: () => worker.terminate() };
+}
 import { parseChatExport } from '@shared/domain/chat';
-import { ocrPool } from '../workers/import/ocr';
+import { createOcrPool, ocrPool } from '../workers/import/ocr';
+import { prepareImage } from '../workers/import/prepareImage';
 
 const harness = {
   Dexie,
@@ -50,12 +60,19 @@ const harness = {
   chatToMessages,
   startSearchWorker,
   startSuggestionWorker,
+  startBundleWorker,
+  /** Comlink's proxy, to hand callbacks to a worker. */
+  proxy,
   /** The search index class itself, to build one on the page and weigh it. */
   CaseSearchIndex,
   matcherFor,
   parseChatExport,
   /** The app's OCR pool (the same Tesseract set-up the import worker uses), in the page. */
   ocrPool,
+  /** A pool of its own with another language model (to compare models like for like). */
+  createOcrPool,
+  /** The import's image step: decode once, turn upright, grey pixels for the OCR engine. */
+  prepareImage,
   /** Heap figures Chromium reports (with --enable-precise-memory-info). */
   memory(): { usedJSHeapSize: number; totalJSHeapSize: number } | undefined {
     const memory = (

@@ -25,6 +25,16 @@ export interface FoundInSource {
 export type AcceptTarget = { entityId: string } | { name: string; type: EntityType };
 
 /** The key that makes a passage suggested once: source, message or page, and span. */
+/**
+ * The part of a suggestion's key that names where it is (the source and the message or page), so
+ * that the suggestions of one message are one key range.
+ */
+function scopePrefix(sourceId: string, anchor: Anchor): string {
+  const key = suggestionKey(sourceId, anchor);
+  if (anchor.type !== 'text') return key;
+  return key.slice(0, key.lastIndexOf('|', key.lastIndexOf('|') - 1) + 1);
+}
+
 export function suggestionKey(sourceId: string, anchor: Anchor): string {
   if (anchor.type === 'text') {
     const scope = anchor.scope;
@@ -107,12 +117,30 @@ export class SuggestionRepository {
       async (log) => {
         const source = await db.sources.get(sourceId);
         if (!source) return 0;
+        // Only the suggestions in the messages (or pages) these items are in: a chat of 100,000
+        // messages gathers tens of thousands of suggestions, and reading them all for every batch
+        // would make the pass quadratic.
+        const scopes = [...new Set(items.map(({ anchor }) => scopePrefix(sourceId, anchor)))];
         const [existing, mentions, ignored] = await Promise.all([
-          db.suggestions.where('sourceId').equals(sourceId).toArray(),
-          db.mentions.where('sourceId').equals(sourceId).toArray(),
+          db.suggestions.where('key').startsWithAnyOf(scopes).toArray(),
+          db.mentions.where('[sourceId+status]').equals([sourceId, 'confirmed']).toArray(),
           db.ignoredTerms.toCollection().primaryKeys(),
         ]);
         const byKey = new Map(existing.map((s) => [s.key, s]));
+        const inScope = new Map<string, Suggestion[]>();
+        for (const e of existing) {
+          const prefix = scopePrefix(sourceId, e.anchor);
+          const list = inScope.get(prefix);
+          if (list) list.push(e);
+          else inScope.set(prefix, [e]);
+        }
+        const mentionsInScope = new Map<string, Mention[]>();
+        for (const m of mentions) {
+          const prefix = scopePrefix(sourceId, m.anchor);
+          const list = mentionsInScope.get(prefix);
+          if (list) list.push(m);
+          else mentionsInScope.set(prefix, [m]);
+        }
         const ignoredSet = new Set(ignored);
         const at = nowIso();
         const added: Suggestion[] = [];
@@ -120,7 +148,8 @@ export class SuggestionRepository {
           const term = foldTerm(found.text).slice(0, 500);
           if (!term || ignoredSet.has(term)) continue;
           const key = suggestionKey(sourceId, anchor);
-          const tagged = mentions.some(
+          const prefix = scopePrefix(sourceId, anchor);
+          const tagged = (mentionsInScope.get(prefix) ?? []).some(
             (m) => m.status === 'confirmed' && overlapping(m.anchor, anchor),
           );
           const had = byKey.get(key);
@@ -141,7 +170,12 @@ export class SuggestionRepository {
           }
           if (tagged) continue;
           // Inside a longer passage already suggested ("Kanter" in "Liz Kanter"): that one stands.
-          if (existing.some((e) => e.key !== key && containsAnchor(e.anchor, anchor))) continue;
+          if (
+            (inScope.get(prefix) ?? []).some(
+              (e) => e.key !== key && containsAnchor(e.anchor, anchor),
+            )
+          )
+            continue;
           const suggestion = SuggestionSchema.parse({
             id: newId(),
             key,

@@ -11,6 +11,27 @@ export interface Host {
    * browser. `saved` is false when the user cancelled.
    */
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  /**
+   * Starts saving a file too big to hold in one piece (a case bundle), written chunk by chunk: a
+   * native save dialog and a temporary file in Electron, a download assembled from the chunks in a
+   * browser. Resolves undefined when the user cancelled.
+   */
+  openSaveStream(request: SaveStreamRequest): Promise<SaveStream | undefined>;
+}
+
+export interface SaveStreamRequest {
+  suggestedName: string;
+  mediaType: string;
+}
+
+/** A file being saved in pieces. */
+export interface SaveStream {
+  /** Appends bytes (in order; wait for each before the next). */
+  write(chunk: Uint8Array): Promise<void>;
+  /** Finishes the file and says where it went. */
+  close(): Promise<SaveFileResult>;
+  /** Abandons it: nothing is left under the chosen name. */
+  abort(): Promise<void>;
 }
 
 export interface SaveFileRequest {

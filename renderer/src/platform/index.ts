@@ -2,7 +2,7 @@ import { createBrowserHost } from './browserHost';
 import { createElectronHost, findHostBridge } from './electronHost';
 import type { Host } from './host';
 
-export type { Host, SaveFileRequest, SaveFileResult } from './host';
+export type { Host, SaveFileRequest, SaveFileResult, SaveStream, SaveStreamRequest } from './host';
 export { HostError } from './host';
 
 let host: Host | undefined;

@@ -142,7 +142,7 @@ async function recognizeSource(
     const { prepareImage } = await import('./import/prepareImage');
     const prepared = await prepareImage(new Uint8Array(await blob.arrayBuffer()));
     if (!prepared.ok) return prepared;
-    const ocr = await ocrPool().recognize(prepared.image.upright);
+    const ocr = await ocrPool().recognize(prepared.image.ocrInput);
     await repos.sources.addOcrRevision(sourceId, {
       text: ocr.text,
       words: ocr.words,

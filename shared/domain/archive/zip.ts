@@ -93,7 +93,8 @@ export function safeEntryName(raw: string): { name: string } | { reason: string 
   return { name: parts.join('/') };
 }
 
-function findEndOfDirectory(b: Uint8Array): number {
+/** Where the end-of-central-directory record starts in `b` (the end of an archive), or -1. */
+export function findEndOfDirectory(b: Uint8Array): number {
   const stop = Math.max(0, b.length - 22 - 0xffff);
   for (let at = b.length - 22; at >= stop; at -= 1) {
     if (b[at] === 0x50 && b[at + 1] === 0x4b && b[at + 2] === 0x05 && b[at + 3] === 0x06) return at;
@@ -142,8 +143,20 @@ export function readZipDirectory(b: Uint8Array): ZipDirectoryResult {
         'This zip archive is truncated (its table of contents points past its end), so none of it was imported.',
     };
   }
+  return parseDirectoryEntries(b, directoryOffset, count);
+}
+
+/**
+ * Parses `count` central-directory records starting at `start` in `b` (the whole archive, or just
+ * its directory read on its own: offsets in the records are always from the archive's start).
+ */
+export function parseDirectoryEntries(
+  b: Uint8Array,
+  start: number,
+  count: number,
+): ZipDirectoryResult {
   const entries: ZipEntry[] = [];
-  let at = directoryOffset;
+  let at = start;
   for (let i = 0; i < count; i += 1) {
     if (at + 46 > b.length || u32(b, at) !== 0x02014b50) {
       return { ok: false, reason: 'This zip archive’s table of contents is damaged.' };

@@ -5,6 +5,7 @@ import {
   layoutToText,
   regionsForCorrectedRange,
   regionsForRange,
+  tsvToLayout,
   type OcrWordInput,
 } from './ocrText';
 
@@ -38,6 +39,58 @@ describe('layoutToText', () => {
     for (const w of words) expect(text.slice(w.start, w.end)).not.toMatch(/\s/);
     expect(words[1]).toEqual({ start: 9, end: 15, x: 100, y: 10, width: 60, height: 20, confidence: 41.3 });
     expect(layoutToText({ blocks: null })).toEqual({ text: '', words: [] });
+  });
+});
+
+describe('tsvToLayout', () => {
+  // Rows as Tesseract writes them (level, page, block, paragraph, line, word, left, top, width,
+  // height, confidence, text); a header row as the command-line renderer adds it.
+  const tsv = [
+    'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext',
+    '1\t1\t0\t0\t0\t0\t0\t0\t1080\t1920\t-1\t',
+    '2\t1\t1\t0\t0\t0\t10\t10\t150\t50\t-1\t',
+    '3\t1\t1\t1\t0\t0\t10\t10\t150\t50\t-1\t',
+    '4\t1\t1\t1\t1\t0\t10\t10\t150\t20\t-1\t',
+    '5\t1\t1\t1\t1\t1\t10\t10\t80\t20\t95\tTransfer',
+    '5\t1\t1\t1\t1\t2\t100\t10\t60\t20\t41.25\t40,000',
+    '4\t1\t1\t1\t2\t0\t10\t40\t120\t20\t-1\t',
+    '5\t1\t1\t1\t2\t1\t10\t40\t20\t20\t95\tto',
+    '5\t1\t1\t1\t2\t2\t40\t40\t90\t20\t95\tHalvorsen',
+    '5\t1\t1\t1\t2\t3\t0\t0\t10\t20\t95\t ',
+    '3\t1\t1\t2\t0\t0\t10\t100\t90\t20\t-1\t',
+    '5\t1\t1\t2\t1\t1\t10\t100\t90\t20\t95\tApproved.',
+    '2\t1\t2\t0\t0\t0\t10\t300\t90\t20\t-1\t',
+    '5\t1\t2\t1\t1\t1\t10\t300\t50\t20\t88\t09:30',
+    '',
+  ].join('\n');
+
+  it('groups word rows into blocks, paragraphs and lines, with boxes and confidences', () => {
+    const read = tsvToLayout(tsv);
+    expect(read.blocks).toHaveLength(2);
+    expect(read.blocks?.[0]?.paragraphs).toHaveLength(2);
+    expect(read.blocks?.[0]?.paragraphs[0]?.lines.map((l) => l.words.map((w) => w.text))).toEqual([
+      ['Transfer', '40,000'],
+      ['to', 'Halvorsen', ' '],
+    ]);
+    expect(read.blocks?.[0]?.paragraphs[0]?.lines[0]?.words[1]).toEqual({
+      text: '40,000',
+      confidence: 41.25,
+      bbox: { x0: 100, y0: 10, x1: 160, y1: 30 },
+    });
+    const { text, words } = layoutToText(read);
+    expect(text).toBe('Transfer 40,000\nto Halvorsen\n\nApproved.\n\n09:30');
+    expect(words.map((w) => text.slice(w.start, w.end))).toEqual(['Transfer', '40,000', 'to', 'Halvorsen', 'Approved.', '09:30']);
+  });
+
+  it('reads the same layout as the engine’s block output', () => {
+    const rows = tsv.split('\n').filter((row) => !/^[234]\t/.test(row) && !row.includes('09:30')).join('\r\n');
+    expect(layoutToText(tsvToLayout(rows))).toEqual(layoutToText(layout));
+  });
+
+  it('yields no blocks for empty or foreign text', () => {
+    expect(tsvToLayout('')).toEqual({ blocks: [] });
+    expect(tsvToLayout('not\ta\ttsv')).toEqual({ blocks: [] });
+    expect(layoutToText(tsvToLayout('1\t1\t0\t0\t0\t0\t0\t0\t10\t10\t-1\t\n'))).toEqual({ text: '', words: [] });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, parseGold } from './goldSet';
+import { evaluate, parseGold, predictGold } from './goldSet';
 
 describe('parseGold', () => {
   it('strips the markup and keeps the spans at their offsets', () => {
@@ -17,6 +17,43 @@ describe('parseGold', () => {
   it('names the line of malformed markup', () => {
     expect(() => parseGold('fine\n[broken')).toThrow(/Line 2/);
     expect(() => parseGold('[x]{planet}')).toThrow(/unknown type/);
+  });
+
+  it('reads a text as one unit, and a chat as one unit per message after its sender', () => {
+    expect(parseGold('[Ann]{person} wrote.\nBo read.').units).toEqual([{ start: 0, end: 19 }]);
+    const chat = parseGold(
+      '# mode: messages\nAmal: ask [tom]{person}\n\nTom: ok: fine\n# a comment\nHiba: [Oslo]{location}',
+    );
+    expect(chat.mode).toBe('messages');
+    expect(chat.units.map((u) => chat.text.slice(u.start, u.end))).toEqual([
+      'ask tom',
+      'ok: fine',
+      'Oslo',
+    ]);
+    expect(chat.spans.map((s) => chat.text.slice(s.start, s.end))).toEqual(['tom', 'Oslo']);
+  });
+
+  it('refuses a message without a sender, or a span in the sender', () => {
+    expect(() => parseGold('# mode: messages\nno sender here')).toThrow(/Line 1.*sender/);
+    expect(() => parseGold('# mode: messages\n[Amal]{person}: hi')).toThrow(/sender's name/);
+  });
+});
+
+describe('predictGold', () => {
+  it('gives each unit to the suggester in order and moves its offsets into the whole text', () => {
+    const chat = parseGold('# mode: messages\nA: see [Bo]{person}\nB: [Bo]{person} here');
+    const seen: [string, number][] = [];
+    const predicted = predictGold(chat, (text, unit, index) => {
+      seen.push([`${unit.sender ?? ''}: ${text}`, index]);
+      const at = text.indexOf('Bo');
+      return [{ start: at, end: at + 2, type: 'person' as const }];
+    });
+    expect(seen).toEqual([
+      ['A: see Bo', 0],
+      ['B: Bo here', 1],
+    ]);
+    expect(predicted.map((p) => chat.text.slice(p.start, p.end))).toEqual(['Bo', 'Bo']);
+    expect(evaluate(chat, predicted).groups.person).toMatchObject({ correct: 2, gold: 2 });
   });
 });
 

@@ -8,10 +8,22 @@ export interface GoldSpan {
   type: EntityType;
 }
 
-/** A gold text: the plain text and its annotated spans. */
+/** A piece of a gold text that the suggester reads on its own (the whole text, or one message). */
+export interface GoldUnit {
+  start: number;
+  end: number;
+  /** Who wrote the message (chats only). */
+  sender?: string;
+}
+
+/** A gold text: the plain text, its annotated spans and the pieces the suggester reads. */
 export interface GoldDocument {
   text: string;
   spans: GoldSpan[];
+  /** `text`: one unit, the whole text; `messages`: each line is a message `sender: text`. */
+  mode: 'text' | 'messages';
+  /** What the suggester is given, in order: the whole text, or each message's text. */
+  units: GoldUnit[];
 }
 
 /** The groups precision and recall are reported for. */
@@ -28,15 +40,25 @@ export function groupOf(type: EntityType): EvaluationGroup | undefined {
 
 const TYPES = new Set<EntityType>(['person', 'organization', 'company', 'public-body', 'location']);
 
+const MODE_LINE = /^# mode: (text|messages)\s*$/;
+
 /**
  * Reads a gold text: `[words]{type}` marks a span; lines starting with `#` are comments and are
- * left out of the text. Throws on malformed markup, naming the line.
+ * left out of the text. `# mode: messages` makes each non-empty line a chat message written
+ * `sender: text`, of which only the text is read by the suggester (and may hold spans).
+ * Throws on malformed markup, naming the line.
  */
 export function parseGold(source: string): GoldDocument {
-  const lines = source.split('\n').filter((line) => !line.startsWith('# ') && line !== '#');
+  const all = source.split('\n');
+  const modeLine = all.map((line) => MODE_LINE.exec(line)).find((m) => m !== null);
+  const mode = (modeLine?.[1] as GoldDocument['mode'] | undefined) ?? 'text';
+  const lines = all.filter((line) => !line.startsWith('# ') && line !== '#');
   let text = '';
   const spans: GoldSpan[] = [];
+  const units: GoldUnit[] = [];
   lines.forEach((line, lineIndex) => {
+    const lineStart = text.length;
+    const firstSpan = spans.length;
     let i = 0;
     while (i < line.length) {
       const ch = line[i] as string;
@@ -57,9 +79,36 @@ export function parseGold(source: string): GoldDocument {
         i += 1;
       }
     }
+    if (mode === 'messages' && text.length > lineStart) {
+      const colon = text.indexOf(': ', lineStart);
+      if (colon < 0) throw new Error(`Line ${lineIndex + 1}: a message needs "sender: text".`);
+      const unitStart = colon + 2;
+      if (spans.slice(firstSpan).some((span) => span.start < unitStart))
+        throw new Error(`Line ${lineIndex + 1}: a span in the sender's name.`);
+      const sender = text.slice(lineStart, colon);
+      if (unitStart < text.length) units.push({ start: unitStart, end: text.length, sender });
+    }
     if (lineIndex < lines.length - 1) text += '\n';
   });
-  return { text, spans };
+  if (mode === 'text') units.push({ start: 0, end: text.length });
+  return { text, spans, mode, units };
+}
+
+/**
+ * Runs a suggester over a gold text as the app would: the whole text at once, or one message at a
+ * time in order (the suggester is told the message, its sender and its index, so it may keep what
+ * it learnt from earlier messages). Offsets come back in the whole text.
+ */
+export function predictGold<P extends PredictedSpan>(
+  gold: GoldDocument,
+  suggest: (text: string, unit: GoldUnit, unitIndex: number) => readonly P[],
+): P[] {
+  const out: P[] = [];
+  gold.units.forEach((unit, index) => {
+    for (const p of suggest(gold.text.slice(unit.start, unit.end), unit, index))
+      out.push({ ...p, start: p.start + unit.start, end: p.end + unit.start });
+  });
+  return out;
 }
 
 /** A prediction to score: a span and the type it was given. */

@@ -1,14 +1,22 @@
 import type { EntityType } from '../../schemas/records';
 import { NameMatcher, type NamePattern } from '../nameMatcher';
 import { foldTerm } from '../textFold';
-import { findNamedEntities, type KnownName } from './ner';
+import { NameFinder, type KnownName } from './ner';
 import { findPatterns } from './patterns';
 import type { FoundName } from './types';
 
 export type { FoundName, SuggestionOrigin } from './types';
-export { findNamedEntities, type KnownName } from './ner';
+export { findNamedEntities, NameFinder, type KnownName } from './ner';
+export { compromiseStats } from './compromiseTags';
 export { findPatterns } from './patterns';
-export { parseGold, evaluate, groupOf, type GoldDocument, type Evaluation } from './goldSet';
+export {
+  parseGold,
+  predictGold,
+  evaluate,
+  groupOf,
+  type GoldDocument,
+  type Evaluation,
+} from './goldSet';
 
 /** The entities a case knows, as the suggesters need them. */
 export interface KnownEntity {
@@ -48,8 +56,13 @@ export function findKnownEntities(
 export interface SuggestOptions {
   matcher?: NameMatcher | undefined;
   typeOf?: ((id: string) => EntityType | undefined) | undefined;
-  /** Run named-entity recognition (slower: about 10 ms a kilobyte). */
+  /** Run named-entity recognition. */
   ner?: boolean;
+  /**
+   * The name finder to use, which remembers the names of earlier texts of the same source (the
+   * earlier messages of a chat); a new one for this text alone when not given.
+   */
+  names?: NameFinder | undefined;
   patterns?: boolean;
   knownNames?: readonly KnownName[];
   /** Folded terms the reporter chose to always ignore. */
@@ -73,7 +86,8 @@ export function suggestNames(text: string, options: SuggestOptions): FoundName[]
     take(findKnownEntities(text, options.matcher, options.typeOf ?? (() => undefined)));
   }
   if (options.ner) {
-    for (const found of findNamedEntities(text, options.knownNames ?? [])) {
+    const names = options.names ?? new NameFinder(options.knownNames ?? []);
+    for (const found of names.find(text)) {
       // A longer name around a known one ("Liz Kanter" around the alias "Kanter") is suggested
       // whole, still offering the known entity when it is accepted.
       const inside = chosen.filter((c) => c.start >= found.start && c.end <= found.end);

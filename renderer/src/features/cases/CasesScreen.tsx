@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useLocation } from 'wouter';
-import { Briefcase, FolderPlus, Pencil, Trash2 } from 'lucide-react';
+import { Briefcase, FileArchive, FolderPlus, Pencil, Trash2 } from 'lucide-react';
 import type { Case } from '@shared/schemas/records';
 import { CaseDb, CaseStore } from '../../db';
 import {
@@ -15,6 +15,7 @@ import {
   useToast,
 } from '../../ui';
 import { paths } from '../../navigation/paths';
+import { ExportCaseDialog, OpenBundleButton, useUnfinishedBundleCleanup } from '../bundles';
 import { getCatalog } from './catalog';
 import { useProfile } from './ProfileProvider';
 import './cases.css';
@@ -25,6 +26,9 @@ export function CasesScreen() {
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<Case>();
   const [deleting, setDeleting] = useState<Case>();
+  const [exporting, setExporting] = useState<Case>();
+  const profile = useProfile();
+  useUnfinishedBundleCleanup();
 
   return (
     <main className="cases-screen">
@@ -35,10 +39,17 @@ export function CasesScreen() {
             One case per investigation. Each is kept in its own database on this computer.
           </p>
         </div>
-        <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-          <FolderPlus aria-hidden="true" />
-          New case
-        </button>
+        <div className="row">
+          <OpenBundleButton actor={profile.name} />
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setCreating(true)}
+          >
+            <FolderPlus aria-hidden="true" />
+            New case
+          </button>
+        </div>
       </div>
 
       <section aria-label="Cases" className="cases-list">
@@ -74,6 +85,13 @@ export function CasesScreen() {
                   <span className="case-card__meta">
                     Changed {formatTimestamp(item.updatedAt)} · created by {item.createdBy}
                   </span>
+                  {item.fromBundle ? (
+                    <span className="case-card__meta">
+                      From a bundle exported by {item.fromBundle.exportedBy} on{' '}
+                      {formatTimestamp(item.fromBundle.exportedAt)}, opened by{' '}
+                      {item.fromBundle.openedBy}
+                    </span>
+                  ) : null}
                 </Link>
                 <div className="case-card__actions">
                   <button
@@ -84,6 +102,15 @@ export function CasesScreen() {
                     onClick={() => setRenaming(item)}
                   >
                     <Pencil aria-hidden="true" />
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--ghost button--icon"
+                    aria-label={`Export ${item.name}`}
+                    title="Export as a bundle"
+                    onClick={() => setExporting(item)}
+                  >
+                    <FileArchive aria-hidden="true" />
                   </button>
                   <button
                     type="button"
@@ -107,6 +134,13 @@ export function CasesScreen() {
       ) : null}
       {deleting ? (
         <DeleteCaseDialog target={deleting} onClose={() => setDeleting(undefined)} />
+      ) : null}
+      {exporting ? (
+        <ExportCaseDialog
+          caseRecord={exporting}
+          actor={profile.name}
+          onClose={() => setExporting(undefined)}
+        />
       ) : null}
     </main>
   );

@@ -274,7 +274,7 @@ async function prepareImageFile(input: FileInput, context: PrepareContext): Prom
     if (context.cancelled()) return CANCELLED;
     context.stage('Recognising text');
     try {
-      const ocr = await ocrPool().recognize(image.upright, context.cancelled);
+      const ocr = await ocrPool().recognize(image.ocrInput, context.cancelled);
       source.text = ocr.text;
       source.textKind = 'ocr';
       source.words = ocr.words;

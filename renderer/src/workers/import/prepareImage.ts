@@ -1,5 +1,6 @@
 import exifr from 'exifr';
 import { readImageHeader, type ImageHeader } from '@shared/domain/import/imageHeader';
+import { greyPgm } from '@shared/domain/ocr/greyImage';
 import {
   findIdentifyingMetadata,
   identifyingMetadataWarning,
@@ -12,8 +13,11 @@ export interface PreparedImage {
   /** Size as displayed (after the EXIF orientation is applied): the pixel space of word boxes. */
   width: number;
   height: number;
-  /** The upright image as PNG, for the OCR engine (same pixel space as the display). */
-  upright: Blob;
+  /**
+   * The upright image in 8-bit grey (a binary PGM), for the OCR engine: same pixel space as the
+   * display, made from the one decode above.
+   */
+  ocrInput: Uint8Array;
   metadata: Record<string, unknown>;
   identifying: IdentifyingItem[];
   warnings: string[];
@@ -71,8 +75,8 @@ export async function readImageMetadata(bytes: Uint8Array): Promise<Record<strin
 
 /**
  * Checks an image (header, dimensions, completeness), decodes it once to be sure it is readable,
- * and turns it upright as PNG for the OCR engine. Reads its metadata and what in it could identify
- * someone.
+ * and turns it upright (EXIF orientation) over a white ground into the grey pixels the OCR engine
+ * reads. Reads its metadata and what in it could identify someone.
  */
 export async function prepareImage(bytes: Uint8Array): Promise<PrepareImageResult> {
   const read = readImageHeader(bytes);
@@ -94,18 +98,20 @@ export async function prepareImage(bytes: Uint8Array): Promise<PrepareImageResul
       reason: `This ${header.format.toUpperCase()} image is damaged: its header is whole but its picture cannot be decoded.`,
     };
   }
-  let upright: Blob;
+  let ocrInput: Uint8Array;
   const width = bitmap.width;
   const height = bitmap.height;
   try {
     const canvas = new OffscreenCanvas(width, height);
-    const context = canvas.getContext('2d');
+    // Read back, not drawn on screen: a software canvas makes getImageData a plain copy.
+    const context = canvas.getContext('2d', { willReadFrequently: true });
     if (!context) throw new Error('no 2D canvas');
     // A white ground: transparent screenshots otherwise become black text on black.
     context.fillStyle = '#ffffff';
     context.fillRect(0, 0, width, height);
     context.drawImage(bitmap, 0, 0);
-    upright = await canvas.convertToBlob({ type: 'image/png' });
+    // Read in bands of rows, so a large photo is never held as RGBA twice over.
+    ocrInput = greyPgm(width, height, (y, rows) => context.getImageData(0, y, width, rows).data);
   } finally {
     bitmap.close();
   }
@@ -116,6 +122,6 @@ export async function prepareImage(bytes: Uint8Array): Promise<PrepareImageResul
   if (warning) warnings.push(warning);
   return {
     ok: true,
-    image: { header, width, height, upright, metadata, identifying, warnings },
+    image: { header, width, height, ocrInput, metadata, identifying, warnings },
   };
 }

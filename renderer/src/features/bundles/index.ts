@@ -1,0 +1,3 @@
+export { ExportCaseDialog } from './ExportCaseDialog';
+export { OpenBundleButton } from './OpenBundle';
+export { useUnfinishedBundleCleanup } from './useUnfinishedBundleCleanup';
