@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, Redirect } from 'wouter';
 import {
@@ -22,13 +22,16 @@ import {
 } from '../features/cases';
 import { ExportCaseDialog } from '../features/bundles';
 import { DropZone, ImportProvider } from '../features/import';
-import { SourcesScreen } from '../features/sources';
 import { EntitiesScreen, SuggestionsProvider, SuggestionsScreen } from '../features/entities';
 import { SearchProvider, SearchScreen, useSearchShortcut } from '../features/search';
 import { TimelineScreen } from '../features/timeline';
 import { ActivityScreen } from '../features/activity';
 import { NotesScreen } from '../features/notes';
 import { parseSourceFocus, paths } from '../navigation/paths';
+import { lazyComponent, whenScreenReady } from '../ui';
+// The sources' styles stay with the app's: other screens use some of their classes (chips,
+// highlights, side sections), and the sources' code may not have loaded yet.
+import '../features/sources/sources.css';
 import { ThemeToggle } from './ThemeToggle';
 import { Logo } from './Logo';
 import { NotFound } from './NotFound';
@@ -41,8 +44,53 @@ interface CaseWorkspaceProps {
   focusValue?: string | undefined;
 }
 
+/** The sections whose code loads on demand, to start loading while the case opens. */
+/** The sources list and reader, loaded with their own code (HTML sanitising, readers). */
+const SourcesScreen = lazyComponent(() =>
+  import('../features/sources').then((module) => module.SourcesScreen),
+);
+
+const LAZY_SCREENS: Record<string, { preload(): Promise<unknown> } | undefined> = {
+  sources: SourcesScreen,
+  entities: EntitiesScreen,
+  timeline: TimelineScreen,
+  activity: ActivityScreen,
+  search: SearchScreen,
+  suggestions: SuggestionsScreen,
+  notes: NotesScreen,
+};
+
+/**
+ * Starts loading the code of the screen an address opens (`#/cases/<id>/<section>`), so that it
+ * loads while the app starts and the case opens instead of after.
+ */
+export function preloadScreenOf(hash: string): void {
+  const section = /^#\/cases\/[^/]+\/([^/?]+)/.exec(hash)?.[1];
+  if (section) void LAZY_SCREENS[section]?.preload();
+}
+
 /** One open case: the navigation rail and the section being worked on. */
 export function CaseWorkspace(props: CaseWorkspaceProps) {
+  const { section } = props;
+  useEffect(() => {
+    if (section) void LAZY_SCREENS[section]?.preload();
+  }, [section]);
+  // Once the first screen is up, the other screens' code (not the editor's, which is large) loads
+  // while the app is idle, so that moving between sections does not wait for it.
+  useEffect(
+    () =>
+      whenScreenReady(() => {
+        for (const screen of [
+          SourcesScreen,
+          TimelineScreen,
+          EntitiesScreen,
+          SearchScreen,
+          ActivityScreen,
+        ])
+          void screen.preload();
+      }),
+    [],
+  );
   return (
     <CaseProvider caseId={props.caseId}>
       <ImportProvider>
@@ -63,7 +111,12 @@ function WorkspaceLayout({ caseId, section, itemId, focusKind, focusValue }: Cas
   const [exporting, setExporting] = useState(false);
   const profile = useProfile();
   useSearchShortcut();
+  // The rail's counts read whole indexes (100,000 events are counted one by one): they wait until
+  // the open screen has painted.
+  const [counting, setCounting] = useState(false);
+  useEffect(() => whenScreenReady(() => setCounting(true), 1_500), []);
   const counts = useLiveQuery(async () => {
+    if (!counting) return undefined;
     const db = repos.store.db;
     const [sources, entities, events, suggestions] = await Promise.all([
       db.sources.count(),
@@ -72,7 +125,7 @@ function WorkspaceLayout({ caseId, section, itemId, focusKind, focusValue }: Cas
       repos.suggestions.countOpen(),
     ]);
     return { sources, entities, events, suggestions };
-  }, [repos]);
+  }, [repos, counting]);
 
   if (!section) return <Redirect to={paths.sources(caseId)} replace />;
   let screen;

@@ -71,6 +71,12 @@ export interface EventSnapshot {
   comments: Comment[];
 }
 
+/** The first citations of an event and how many it has (see EventRepository.citationSummaries). */
+export interface CitationSummary {
+  count: number;
+  citations: { citation: Citation; sourceTitle: string | undefined; health: CitationHealth }[];
+}
+
 /** Whether a citation's quote can still be found in its source. */
 export type CitationHealth =
   | 'ok'
@@ -161,6 +167,47 @@ export class EventRepository {
     const list = await this.store.db.citations.where('eventId').equals(eventId).toArray();
     list.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
     return Number.isFinite(limit) ? list.slice(0, limit) : list;
+  }
+
+  /**
+   * What the timeline's cards show of the evidence of several events, read in one go: each event's
+   * first citations (oldest first), how many it has, the titles of their sources and whether any
+   * of those quotes can no longer be found.
+   */
+  async citationSummaries(
+    eventIds: readonly string[],
+    perEvent: number,
+  ): Promise<Map<string, CitationSummary>> {
+    const { db } = this.store;
+    const byEvent = new Map<string, Citation[]>(eventIds.map((id) => [id, []]));
+    for (const citation of await db.citations.where('eventId').anyOf(eventIds).toArray())
+      byEvent.get(citation.eventId)?.push(citation);
+    const shown: Citation[] = [];
+    const firsts = new Map<string, Citation[]>();
+    for (const [eventId, list] of byEvent) {
+      list.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+      const first = list.slice(0, perEvent);
+      firsts.set(eventId, first);
+      shown.push(...first);
+    }
+    const sources = await db.sources.bulkGet([...new Set(shown.map((c) => c.sourceId))]);
+    const titles = new Map(
+      sources.filter((s): s is Source => Boolean(s)).map((s) => [s.id, s.title]),
+    );
+    const health = await this.checkCitations(shown);
+    const out = new Map<string, CitationSummary>();
+    for (const [eventId, list] of byEvent) {
+      const first = firsts.get(eventId) ?? [];
+      out.set(eventId, {
+        count: list.length,
+        citations: first.map((citation) => ({
+          citation,
+          sourceTitle: titles.get(citation.sourceId),
+          health: health.get(citation.id) ?? 'ok',
+        })),
+      });
+    }
+    return out;
   }
 
   /** How many citations an event has. */

@@ -12,6 +12,11 @@ import { SuggestionRepository } from './suggestionRepository';
 export { CaseDb, caseDbName, CASE_DB_PREFIX } from './caseDb';
 export { CatalogDb, CATALOG_DB_NAME } from './catalogDb';
 export { SearchIndexStore, SEARCH_INDEX_KEY, type SavedSearchIndex } from './searchIndexStore';
+export {
+  TimelineColumnsStore,
+  TIMELINE_COLUMNS_KEY,
+  type SavedTimelineColumns,
+} from './timelineColumnsStore';
 export { CatalogRepository, type Profile } from './catalogRepository';
 export { CaseStore, clip, newId, nowIso } from './caseStore';
 export type {
@@ -29,6 +34,7 @@ export { quoteOf } from './mentionRepository';
 export { sameAnchor } from '@shared/domain/anchorOverlap';
 export type {
   CitationHealth,
+  CitationSummary,
   ChangeOptions,
   CitedContext,
   EventChange,

@@ -40,6 +40,30 @@ async function addText(repos: CaseRepositories, text: string, title = 'memo') {
 
 const TEXT = 'On 14 April 2020 Oduya met Halvorsen. Two weeks later the ministry paid.';
 
+describe('evidence of the timeline’s cards', () => {
+  it('reads the first citations of several events, and how many each has, at once', async () => {
+    const repos = await newCase();
+    const memo = await addText(repos, TEXT);
+    const many = await repos.events.create({ title: 'Meeting', date: date('14 April 2020') }, [
+      { sourceId: memo.id, anchor: createTextAnchor(TEXT, 3, 16) },
+      { sourceId: memo.id, anchor: createTextAnchor(TEXT, 17, 36) },
+      { sourceId: memo.id, anchor: createTextAnchor(TEXT, 38, 53) },
+      { sourceId: memo.id, anchor: createTextAnchor(TEXT, 54, 72) },
+    ]);
+    const none = await repos.events.create({ title: 'Rumour', date: date('2020') });
+    const summaries = await repos.events.citationSummaries([many.id, none.id, 'gone'], 3);
+    const first = summaries.get(many.id)!;
+    expect(first.count).toBe(4);
+    // The same first three, in the same order, as the event's own list gives.
+    expect(first.citations.map((c) => c.citation.id)).toEqual(
+      (await repos.events.citationsOf(many.id, 3)).map((c) => c.id),
+    );
+    expect(first.citations.every((c) => c.sourceTitle === 'memo' && c.health === 'ok')).toBe(true);
+    expect(summaries.get(none.id)).toEqual({ count: 0, citations: [] });
+    expect(summaries.get('gone')).toEqual({ count: 0, citations: [] });
+  });
+});
+
 describe('events, citations and comments', () => {
   it('adds citations to an existing event, removes and restores them, all logged', async () => {
     const repos = await newCase();

@@ -23,7 +23,7 @@ export interface CitationChoice {
   eventTitle?: string;
 }
 
-interface RichTextEditorProps {
+export interface RichTextEditorProps {
   /** ProseMirror JSON, or undefined for an empty document. */
   value: unknown;
   onChange: (value: unknown) => void;

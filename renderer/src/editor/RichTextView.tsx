@@ -6,7 +6,7 @@ import { readRichText } from './validate';
 import { safeHref } from './pasteCleaning';
 import { LinkConfirmDialog } from './LinkConfirmDialog';
 
-interface RichTextViewProps {
+export interface RichTextViewProps {
   value: unknown;
   /** The address of an entity's page. */
   entityHref: (entityId: string) => string;

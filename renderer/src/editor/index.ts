@@ -1,7 +1,8 @@
-export { RichTextEditor } from './RichTextEditor';
-export { RichTextView } from './RichTextView';
+// The light entry of the editor: what any screen may import without pulling in TipTap. The editor
+// and the read-only view are loaded on first use (lazy.tsx); the schema-bound helpers are in
+// rich.ts, for code that is itself loaded on demand.
+export { RichTextEditor, RichTextView, preloadRichText } from './lazy';
 export { plainTextOf, isEmptyDoc, type PmNode } from './prosemirrorJson';
-export { descriptionExtensions, type RichTextOptions } from './extensions';
-export { readRichText, richTextSchema, type RichTextRead } from './validate';
-export { safeHref } from './pasteCleaning';
+export type { RichTextOptions } from './extensions';
+export type { RichTextRead } from './validate';
 export type { MentionChoice } from './entityMention';

@@ -4,7 +4,6 @@ import { Download, ShieldAlert, ShieldCheck } from 'lucide-react';
 import { EmptyState, Loading, Notice, formatTimestamp, plural, useToast } from '../../ui';
 import { getHost } from '../../platform';
 import { useCase } from '../cases';
-import './activity.css';
 
 const PAGE = 300;
 

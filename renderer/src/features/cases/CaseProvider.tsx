@@ -36,6 +36,9 @@ export function CaseProvider({ caseId, children }: { caseId: string; children: R
   const [repos, setRepos] = useState<CaseRepositories>();
   useEffect(() => {
     const opened = openCase(caseId, () => actor.current);
+    // Open the database now, while the screen's code and the case record load, rather than on
+    // the screen's first query.
+    opened.store.db.open().catch(() => undefined);
     setRepos(opened);
     return () => opened.close();
   }, [caseId]);

@@ -9,7 +9,6 @@ import { paths } from '../../navigation/paths';
 import { useCase } from '../cases';
 import type { EntityWithCount } from '../../db';
 import { EntityDetail } from './EntityDetail';
-import './entities.css';
 
 const ROW_HEIGHT = 44;
 

@@ -11,6 +11,7 @@ import { proxy, type Remote } from 'comlink';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { SuggestionWorkerApi } from '../../workers/suggestionWorker';
 import type { SuggestionProgress } from '../../workers/suggest/suggestionEngine';
+import { whenScreenReady } from '../../ui';
 import { useCase, useProfile } from '../cases';
 import { startSuggestionWorker } from './suggestionClient';
 
@@ -37,17 +38,28 @@ export function SuggestionsProvider({ children }: { children: ReactNode }) {
   }>();
 
   useEffect(() => {
-    const { api, stop } = startSuggestionWorker();
     let live = true;
-    const opened = api.open(record.id, profile.name, proxy(setProgress)).catch((error: unknown) => {
-      console.warn('Suggestions could not start', error);
-    });
-    void opened.then(() => {
-      if (live) setWorker({ api, opened });
+    let started: ReturnType<typeof startSuggestionWorker> | undefined;
+    // Started once the open screen has painted: it reads the case, which the screen needs first.
+    const cancel = whenScreenReady(() => {
+      started = startSuggestionWorker();
+      const { api } = started;
+      const opened = api
+        .open(record.id, profile.name, proxy(setProgress))
+        .catch((error: unknown) => {
+          console.warn('Suggestions could not start', error);
+        });
+      void opened.then(() => {
+        if (live) setWorker({ api, opened });
+      });
     });
     return () => {
       live = false;
-      void api.close().finally(stop);
+      cancel();
+      if (started) {
+        const { api, stop } = started;
+        void api.close().finally(stop);
+      }
     };
     // The profile name is passed on below when it changes; the worker lives as long as the case.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -4,10 +4,10 @@ import { BookOpen, Pencil, Save } from 'lucide-react';
 import type { Note } from '@shared/schemas/records';
 import { foldName, entityTypeLabel } from '@shared/domain/entityTypes';
 import { Loading, Notice, formatTimestamp, useToast } from '../../ui';
-import { RichTextEditor, RichTextView, readRichText, type MentionChoice } from '../../editor';
+import { RichTextEditor, RichTextView, type MentionChoice } from '../../editor';
+import { readRichText } from '../../editor/rich';
 import { paths } from '../../navigation/paths';
 import { useCase } from '../cases';
-import './notes.css';
 
 const AUTOSAVE_MS = 2_000;
 

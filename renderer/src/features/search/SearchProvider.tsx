@@ -19,6 +19,7 @@ import type {
   SearchResponse,
 } from '../../workers/search/caseSearchIndex';
 import { paths } from '../../navigation/paths';
+import { whenScreenReady } from '../../ui';
 import { useCase } from '../cases';
 import { startSearchWorker } from './searchClient';
 
@@ -56,19 +57,36 @@ export function SearchProvider({ children }: { children: ReactNode }) {
   const worker = useRef<{ api: Remote<SearchWorkerApi>; opened: Promise<unknown> } | null>(null);
   const [ready, setReady] = useState<{ api: Remote<SearchWorkerApi>; opened: Promise<unknown> }>();
 
+  // The worker starts once the open screen has painted (it reads the whole saved index), or at
+  // once when a search is asked for before then.
+  const start = useRef<() => { api: Remote<SearchWorkerApi>; opened: Promise<unknown> }>(null);
   useEffect(() => {
-    const { api, stop } = startSearchWorker();
-    const opened = api.open(record.id, proxy(setStatus)).catch((error: unknown) => {
-      console.warn('The search index could not be opened', error);
-    });
-    const handle = { api, opened };
-    worker.current = handle;
-    void opened.then(() => {
-      if (worker.current === handle) setReady(handle);
-    });
+    let handle:
+      { api: Remote<SearchWorkerApi>; opened: Promise<unknown>; stop(): void } | undefined;
+    const startNow = () => {
+      if (handle) return handle;
+      const { api, stop } = startSearchWorker();
+      const opened = api.open(record.id, proxy(setStatus)).catch((error: unknown) => {
+        console.warn('The search index could not be opened', error);
+      });
+      const current = { api, opened, stop };
+      handle = current;
+      worker.current = current;
+      void opened.then(() => {
+        if (worker.current === current) setReady(current);
+      });
+      return current;
+    };
+    start.current = startNow;
+    const cancel = whenScreenReady(startNow);
     return () => {
+      cancel();
+      start.current = null;
       worker.current = null;
-      void api.close().finally(stop);
+      if (handle) {
+        const { api, stop } = handle;
+        void api.close().finally(stop);
+      }
     };
   }, [record.id]);
 
@@ -79,13 +97,13 @@ export function SearchProvider({ children }: { children: ReactNode }) {
   }, [lastSeq, ready]);
 
   const search = useCallback(async (q: string, f: SearchFilters) => {
-    const current = worker.current;
+    const current = worker.current ?? start.current?.();
     if (!current) throw new Error('Search is not ready.');
     await current.opened;
     return current.api.search(q, f);
   }, []);
   const facets = useCallback(async () => {
-    const current = worker.current;
+    const current = worker.current ?? start.current?.();
     if (!current) return { senders: [], tags: [], kinds: [] };
     await current.opened;
     return current.api.facets();

@@ -22,7 +22,6 @@ import { paths } from '../../navigation/paths';
 import { useCase } from '../cases';
 import { KIND_LABELS } from '../sources';
 import { useSearch } from './SearchProvider';
-import './search.css';
 
 const DEBOUNCE_MS = 120;
 

@@ -16,13 +16,14 @@ import { entityTypeLabel, foldName } from '@shared/domain/entityTypes';
 import { VERIFICATION_LABELS } from '@shared/domain/timeline/evidence';
 import { foldText } from '@shared/domain/timeline/rows';
 import { Dialog, Field, Notice, useToast } from '../../ui';
-import { RichTextEditor, plainTextOf, readRichText, type MentionChoice } from '../../editor';
+import { RichTextEditor, plainTextOf, type MentionChoice } from '../../editor';
+import { readRichText } from '../../editor/rich';
 import { paths } from '../../navigation/paths';
 import { newId, type NewCitation } from '../../db';
 import { useCase } from '../cases';
 import { useEventHistory } from './useHistory';
 
-interface EventDialogProps {
+export interface EventDialogProps {
   open: boolean;
   /** The passage the new event is backed by (or that is added to an existing event). */
   citation?: NewCitation;

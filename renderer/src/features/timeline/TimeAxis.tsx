@@ -11,22 +11,31 @@ import {
   type ReactNode,
 } from 'react';
 import { Maximize2, ZoomIn, ZoomOut } from 'lucide-react';
-import type { Entity, Event, TagColor } from '@shared/schemas/records';
-import { formatPartialDate, isUncertainDate } from '@shared/domain/partialDate';
+import type { Entity, TagColor } from '@shared/schemas/records';
 import { axisTicks, clampView, zoomView } from '@shared/domain/timeline/axisScale';
+import {
+  FLAG_AFTER,
+  FLAG_BEFORE,
+  FLAG_UNCERTAIN,
+  stringAt,
+  type TimelineColumns,
+} from '@shared/domain/timeline/columns';
 
 /** How the axis splits events into lanes. */
 export type LaneMode = 'none' | 'entity' | 'tag';
 
 interface TimeAxisProps {
-  events: Event[];
-  selectedId?: string | undefined;
+  columns: TimelineColumns;
+  /** The events to draw (numbers into the columns), by the start of their interval. */
+  events: Uint32Array;
+  /** The number of the selected event, or -1. */
+  selectedIndex: number;
   entities: Map<string, Entity> | undefined;
   tagColor: (tag: string) => TagColor;
   lanes: LaneMode;
   onLanes: (mode: LaneMode) => void;
-  onSelect: (event: Event) => void;
-  onOpen: (event: Event) => void;
+  onSelect: (eventId: string) => void;
+  onOpen: (eventId: string) => void;
   onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
 }
 
@@ -38,8 +47,8 @@ interface View {
 interface Lane {
   key: string;
   label: string;
-  /** Events of the lane by the start of their interval. */
-  items: Event[];
+  /** Events of the lane (numbers into the columns) by the start of their interval. */
+  items: Uint32Array;
   /** The longest interval in the lane, to find bars that started before the window. */
   longest: number;
 }
@@ -52,57 +61,96 @@ const MAX_MARKS_PER_LANE = 250;
 const BIN_PX = 14;
 const YEAR = 365.25 * 86_400_000;
 
+/** One formatter for every label: making one per call (toLocaleString) costs a lot per bin. */
+const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });
+const NUMBER = new Intl.NumberFormat('en-GB');
+
 function formatInstant(at: number, span: number): string {
   const date = new Date(at);
   const year = String(date.getUTCFullYear()).padStart(4, '0');
-  const month = date.toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' });
+  const month = MONTH.format(date);
   if (span > 3 * YEAR) return year;
   if (span > 60 * 86_400_000) return `${month} ${year}`;
   if (span > 2 * 86_400_000) return `${date.getUTCDate()} ${month} ${year}`;
   return `${date.getUTCDate()} ${month} ${year}, ${String(date.getUTCHours()).padStart(2, '0')}:${String(date.getUTCMinutes()).padStart(2, '0')}`;
 }
 
-/** The first index whose start is at or after `at` (events sorted by sortStart). */
-function lowerBound(items: readonly Event[], at: number): number {
+/** The first position in `items` whose event starts at or after `at` (items sorted by start). */
+function lowerBound(columns: TimelineColumns, items: Uint32Array, at: number): number {
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((items[mid] as Event).sortStart < at) lo = mid + 1;
+    if ((columns.sortStart[items[mid] as number] as number) < at) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
+const longestKnown = new WeakMap<Uint32Array, number>();
+
+function longestOf(columns: TimelineColumns, items: Uint32Array): number {
+  const known = longestKnown.get(items);
+  if (known !== undefined) return known;
+  let longest = 0;
+  for (let k = 0; k < items.length; k += 1) {
+    const i = items[k] as number;
+    const length = (columns.sortEnd[i] as number) - (columns.sortStart[i] as number);
+    if (length > longest) longest = length;
+  }
+  longestKnown.set(items, longest);
+  return longest;
+}
+
 function buildLanes(
-  events: Event[],
+  columns: TimelineColumns,
+  events: Uint32Array,
   mode: LaneMode,
   entities: Map<string, Entity> | undefined,
 ): { lanes: Lane[]; hidden: number } {
-  const byStart = [...events].sort((a, b) => a.sortStart - b.sortStart || a.sortEnd - b.sortEnd);
-  const make = (key: string, label: string): Lane => ({ key, label, items: [], longest: 0 });
-  const lanes = new Map<string, Lane>();
-  const add = (key: string, label: string, event: Event) => {
-    let lane = lanes.get(key);
-    if (!lane) {
-      lane = make(key, label);
-      lanes.set(key, lane);
-    }
-    lane.items.push(event);
-    lane.longest = Math.max(lane.longest, event.sortEnd - event.sortStart);
-  };
-  for (const event of byStart) {
-    if (mode === 'none') add('all', 'All events', event);
-    else if (mode === 'entity') {
-      const known = event.entityIds.filter((id) => entities?.has(id));
-      if (known.length === 0) add('~none', 'No entity', event);
-      for (const id of known) add(id, entities?.get(id)?.name ?? 'Entity', event);
-    } else {
-      if (event.tags.length === 0) add('~none', 'No tag', event);
-      for (const tag of event.tags) add(`#${tag}`, `#${tag}`, event);
-    }
+  if (mode === 'none') {
+    return {
+      lanes: [
+        { key: 'all', label: 'All events', items: events, longest: longestOf(columns, events) },
+      ],
+      hidden: 0,
+    };
   }
-  const sorted = [...lanes.values()].sort(
+  // Events by lane (numbers into the columns), still in the order of their start.
+  const byLane = new Map<string, { label: string; items: number[] }>();
+  const add = (key: string, label: string, index: number) => {
+    let lane = byLane.get(key);
+    if (!lane) {
+      lane = { label, items: [] };
+      byLane.set(key, lane);
+    }
+    lane.items.push(index);
+  };
+  const start = mode === 'entity' ? columns.entityStart : columns.tagStart;
+  const list = mode === 'entity' ? columns.entityList : columns.tagList;
+  for (let k = 0; k < events.length; k += 1) {
+    const index = events[k] as number;
+    let placed = false;
+    for (let j = start[index] as number; j < (start[index + 1] as number); j += 1) {
+      const number = list[j] as number;
+      if (mode === 'entity') {
+        const id = columns.entityIds[number] as string;
+        const entity = entities?.get(id);
+        if (!entity) continue;
+        add(id, entity.name, index);
+      } else {
+        const tag = columns.tagNames[number] as string;
+        add(`#${tag}`, `#${tag}`, index);
+      }
+      placed = true;
+    }
+    if (!placed) add('~none', mode === 'entity' ? 'No entity' : 'No tag', index);
+  }
+  const all: Lane[] = [...byLane.entries()].map(([key, lane]) => {
+    const items = Uint32Array.from(lane.items);
+    return { key, label: lane.label, items, longest: longestOf(columns, items) };
+  });
+  const sorted = all.sort(
     (a, b) =>
       Number(a.key === '~none') - Number(b.key === '~none') ||
       b.items.length - a.items.length ||
@@ -111,16 +159,29 @@ function buildLanes(
   return { lanes: sorted.slice(0, MAX_LANES), hidden: Math.max(0, sorted.length - MAX_LANES) };
 }
 
-function fitView(events: readonly Event[]): View {
+/** Views fitted to a list of events, kept while the list lives (the screen may be left and entered again). */
+const fittedViews = new WeakMap<Uint32Array, View>();
+
+function fitView(columns: TimelineColumns, events: Uint32Array): View {
+  const known = fittedViews.get(events);
+  if (known) return known;
+  const view = measureFit(columns, events);
+  fittedViews.set(events, view);
+  return view;
+}
+
+function measureFit(columns: TimelineColumns, events: Uint32Array): View {
   if (events.length === 0) {
     const now = Date.UTC(new Date().getUTCFullYear(), 0, 1);
     return clampView(now - 5 * YEAR, 10 * YEAR);
   }
   let min = Infinity;
   let max = -Infinity;
-  for (const event of events) {
-    if (event.sortStart < min) min = event.sortStart;
-    const end = Math.max(event.sortEnd, event.sortStart + 1);
+  for (let k = 0; k < events.length; k += 1) {
+    const i = events[k] as number;
+    const start = columns.sortStart[i] as number;
+    if (start < min) min = start;
+    const end = Math.max(columns.sortEnd[i] as number, start + 1);
     if (end > max) max = end;
   }
   const span = Math.max(max - min, 86_400_000);
@@ -134,8 +195,9 @@ function fitView(events: readonly Event[]): View {
  * transform while panning, so panning repaints nothing until it runs out of drawn track.
  */
 export function TimeAxis({
+  columns,
   events,
-  selectedId,
+  selectedIndex,
   entities,
   tagColor,
   lanes: laneMode,
@@ -147,18 +209,32 @@ export function TimeAxis({
   const viewportRef = useRef<HTMLDivElement>(null);
   const trackRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(1000);
-  const [view, setView] = useState<View>(() => fitView(events));
+  const [view, setView] = useState<View>(() => fitView(columns, events));
   // The view the drawn track was laid out for; panning moves the track until it is re-drawn.
   const drawnRef = useRef<View>(view);
   const dragRef = useRef<{ x: number; start: number; moved: boolean } | null>(null);
   const liveStartRef = useRef(view.start);
   const rangeRef = useRef<HTMLSpanElement>(null);
 
+  // The marks are drawn a frame after the axis itself, so that they never hold up the list's
+  // first paint (the axis keeps its size meanwhile, so nothing moves).
+  const [drawing, setDrawing] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setDrawing(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, []);
+
   const { lanes, hidden } = useMemo(
-    () => buildLanes(events, laneMode, entities),
-    [events, laneMode, entities],
+    () => buildLanes(columns, events, laneMode, entities),
+    [columns, events, laneMode, entities],
   );
-  const fitted = useMemo(() => fitView(events), [events]);
+  const fitted = useMemo(() => fitView(columns, events), [columns, events]);
 
   useLayoutEffect(() => {
     const element = viewportRef.current;
@@ -195,16 +271,14 @@ export function TimeAxis({
 
   // Keep the selected event in view when it is chosen elsewhere (the list, the keyboard).
   useEffect(() => {
-    if (!selectedId) return;
-    const event = events.find((e) => e.id === selectedId);
-    if (!event) return;
+    if (selectedIndex < 0 || events.indexOf(selectedIndex) < 0) return;
+    const start = columns.sortStart[selectedIndex] as number;
     const current = drawnRef.current;
-    const end = Math.max(event.sortEnd, event.sortStart + 1);
-    if (event.sortStart >= current.start && end <= current.start + current.span) return;
-    const span =
-      end - event.sortStart > current.span ? (end - event.sortStart) * 1.5 : current.span;
-    setView(clampView((event.sortStart + end) / 2 - span / 2, span));
-  }, [selectedId, events]);
+    const end = Math.max(columns.sortEnd[selectedIndex] as number, start + 1);
+    if (start >= current.start && end <= current.start + current.span) return;
+    const span = end - start > current.span ? (end - start) * 1.5 : current.span;
+    setView(clampView((start + end) / 2 - span / 2, span));
+  }, [selectedIndex, events, columns]);
 
   const panTo = (start: number) => {
     const clamped = clampView(start, view.span).start;
@@ -336,14 +410,15 @@ export function TimeAxis({
               </Positioned>
             ))}
           </div>
-          {lanes.map((lane) => (
+          {(drawing ? lanes : []).map((lane) => (
             <AxisLane
               key={lane.key}
+              columns={columns}
               lane={lane}
               drawStart={drawStart}
               drawEnd={drawEnd}
               msPerPx={msPerPx}
-              selectedId={selectedId}
+              selectedIndex={selectedIndex}
               tagColor={tagColor}
               onSelect={onSelect}
               onOpen={onOpen}
@@ -403,48 +478,56 @@ function Positioned({
 }
 
 interface AxisLaneProps {
+  columns: TimelineColumns;
   lane: Lane;
   drawStart: number;
   drawEnd: number;
   msPerPx: number;
-  selectedId?: string | undefined;
+  selectedIndex: number;
   tagColor: (tag: string) => TagColor;
-  onSelect: (event: Event) => void;
-  onOpen: (event: Event) => void;
+  onSelect: (eventId: string) => void;
+  onOpen: (eventId: string) => void;
   onZoomTo: (from: number, to: number) => void;
 }
 
 const AxisLane = memo(function AxisLane({
+  columns,
   lane,
   drawStart,
   drawEnd,
   msPerPx,
-  selectedId,
+  selectedIndex,
   tagColor,
   onSelect,
   onOpen,
   onZoomTo,
 }: AxisLaneProps) {
-  const from = lowerBound(lane.items, drawStart - lane.longest);
-  const to = lowerBound(lane.items, drawEnd);
-  const visible: Event[] = [];
-  for (let i = from; i < to; i += 1) {
-    const event = lane.items[i] as Event;
-    if (Math.max(event.sortEnd, event.sortStart + 1) >= drawStart) visible.push(event);
-  }
+  const from = lowerBound(columns, lane.items, drawStart - lane.longest);
+  const to = lowerBound(columns, lane.items, drawEnd);
   const x = (at: number) => (at - drawStart) / msPerPx;
+  // How many events start in each slice of the drawn window (one pass, no object per event).
+  const bins = new Uint32Array(Math.max(1, Math.ceil(x(drawEnd) / BIN_PX) + 1));
+  let count = 0;
+  for (let k = from; k < to; k += 1) {
+    const i = lane.items[k] as number;
+    const start = columns.sortStart[i] as number;
+    if (Math.max(columns.sortEnd[i] as number, start + 1) < drawStart) continue;
+    count += 1;
+    const bin = Math.min(bins.length - 1, Math.floor(x(Math.max(start, drawStart)) / BIN_PX));
+    bins[bin] = (bins[bin] as number) + 1;
+  }
 
-  if (visible.length > MAX_MARKS_PER_LANE) {
+  if (count > MAX_MARKS_PER_LANE) {
     // Too many to draw one by one: how many events start in each slice of the lane.
-    const bins = new Map<number, number>();
-    for (const event of visible) {
-      const bin = Math.floor(x(Math.max(event.sortStart, drawStart)) / BIN_PX);
-      bins.set(bin, (bins.get(bin) ?? 0) + 1);
-    }
-    const peak = Math.max(...bins.values());
+    let peak = 0;
+    for (const n of bins) if (n > peak) peak = n;
+    const drawn: [number, number][] = [];
+    bins.forEach((n, bin) => {
+      if (n > 0) drawn.push([bin, n]);
+    });
     return (
       <div className="axis-lane axis-lane--dense">
-        {[...bins.entries()].map(([bin, count]) => {
+        {drawn.map(([bin, count]) => {
           const start = drawStart + bin * BIN_PX * msPerPx;
           const end = start + BIN_PX * msPerPx;
           return (
@@ -453,7 +536,7 @@ const AxisLane = memo(function AxisLane({
               type="button"
               className="axis-bin"
               data-level={Math.min(4, Math.ceil((count / peak) * 4))}
-              aria-label={`${count.toLocaleString('en-GB')} events in ${lane.label} from ${formatInstant(start, 0)}: zoom in`}
+              aria-label={`${NUMBER.format(count)} events in ${lane.label} from ${formatInstant(start, 0)}: zoom in`}
               title={`${count} events — click to zoom in`}
               ref={(el) => {
                 if (!el) return;
@@ -468,31 +551,47 @@ const AxisLane = memo(function AxisLane({
     );
   }
 
+  const visible: number[] = [];
+  for (let k = from; k < to; k += 1) {
+    const i = lane.items[k] as number;
+    if (Math.max(columns.sortEnd[i] as number, (columns.sortStart[i] as number) + 1) >= drawStart)
+      visible.push(i);
+  }
+
   // Rows so that marks and their labels do not sit on each other (three rows, then they overlap).
   const rowEnds = [-Infinity, -Infinity, -Infinity];
   return (
     <div className="axis-lane">
-      {visible.map((event) => {
-        const left = x(event.sortStart);
-        const right = x(Math.max(event.sortEnd, event.sortStart));
+      {visible.map((i) => {
+        const start = columns.sortStart[i] as number;
+        const flags = columns.flags[i] as number;
+        const bound = flags & FLAG_BEFORE ? 'before' : flags & FLAG_AFTER ? 'after' : undefined;
+        const id = stringAt(columns.ids, i);
+        const title = stringAt(columns.titles, i);
+        const left = x(start);
+        const right = x(Math.max(columns.sortEnd[i] as number, start));
         const barWidth = Math.max(right - left, 0);
-        const isBar = barWidth >= 8 && !event.date.bound;
-        const labelEnd =
-          left + Math.max(barWidth, 14) + Math.min(180, event.title.length * 6.5 + 12);
+        const isBar = barWidth >= 8 && !bound;
+        const labelEnd = left + Math.max(barWidth, 14) + Math.min(180, title.length * 6.5 + 12);
         let row = rowEnds.findIndex((end) => end <= left);
         if (row < 0) row = rowEnds.indexOf(Math.min(...rowEnds));
         rowEnds[row] = labelEnd;
-        const tag = event.tags[0];
-        const label = `${event.title}, ${formatPartialDate(event.date)}`;
+        const firstTag = columns.tagStart[i] as number;
+        const tag =
+          firstTag < (columns.tagStart[i + 1] as number)
+            ? columns.tagNames[columns.tagList[firstTag] as number]
+            : undefined;
+        const label = `${title}, ${stringAt(columns.dates, i)}`;
+        const selected = i === selectedIndex;
         return (
           <button
-            key={event.id}
+            key={id}
             type="button"
-            className={`axis-item${isBar ? ' axis-item--bar' : ''}${isUncertainDate(event.date) ? ' axis-item--uncertain' : ''}${event.id === selectedId ? ' axis-item--selected' : ''}`}
-            data-bound={event.date.bound}
+            className={`axis-item${isBar ? ' axis-item--bar' : ''}${flags & FLAG_UNCERTAIN ? ' axis-item--uncertain' : ''}${selected ? ' axis-item--selected' : ''}`}
+            data-bound={bound}
             data-color={tag ? tagColor(tag) : undefined}
             aria-label={label}
-            aria-pressed={event.id === selectedId}
+            aria-pressed={selected}
             title={label}
             ref={(el) => {
               if (!el) return;
@@ -500,11 +599,11 @@ const AxisLane = memo(function AxisLane({
               el.style.top = `${row * ROW_HEIGHT}px`;
               el.style.setProperty('--bar', `${isBar ? barWidth : 0}px`);
             }}
-            onClick={() => onSelect(event)}
-            onDoubleClick={() => onOpen(event)}
+            onClick={() => onSelect(id)}
+            onDoubleClick={() => onOpen(id)}
           >
             <span className="axis-item__mark" aria-hidden="true" />
-            <span className="axis-item__label">{event.title}</span>
+            <span className="axis-item__label">{title}</span>
           </button>
         );
       })}

@@ -4,18 +4,18 @@ import { useLocation } from 'wouter';
 import { CalendarClock, CalendarPlus, Redo2, SearchX, Undo2 } from 'lucide-react';
 import type { Event, ReviewState, Verification } from '@shared/schemas/records';
 import { intervalOf, parsePartialDate } from '@shared/domain/partialDate';
-import { filterEvents, isFiltering, type TimelineFilter } from '@shared/domain/timeline/rows';
+import { isFiltering, type TimelineFilter } from '@shared/domain/timeline/rows';
+import { applyMask, filterMask, indexOfId, stringAt } from '@shared/domain/timeline/columns';
 import { VERIFICATION_LABELS } from '@shared/domain/timeline/evidence';
 import { ConfirmDialog, EmptyState, Loading, plural, useToast } from '../../ui';
 import { paths } from '../../navigation/paths';
 import { useCase } from '../cases';
-import { EventDialog } from './EventDialog';
+import { EventDialog } from './lazy';
 import { EventDetails } from './EventDetails';
 import { TimelineList } from './TimelineList';
 import { TimeAxis, type LaneMode } from './TimeAxis';
-import { searchTextOf, useEntityMap, useTagColors, useTimelineEvents } from './useTimelineData';
+import { useEntityMap, useTagColors, useTagOptions, useTimelineData } from './useTimelineData';
 import { useEventHistory } from './useHistory';
-import './timeline.css';
 
 interface FilterForm {
   text: string;
@@ -26,6 +26,8 @@ interface FilterForm {
   from: string;
   to: string;
 }
+
+const EMPTY = new Uint32Array(0);
 
 const NO_FILTER: FilterForm = {
   text: '',
@@ -61,16 +63,16 @@ export function TimelineScreen({ eventId }: { eventId?: string | undefined }) {
   const [, navigate] = useLocation();
   const toast = useToast();
   const history = useEventHistory();
-  const data = useTimelineEvents(repos);
+  const data = useTimelineData(repos);
   const entities = useEntityMap(repos);
   const tagColor = useTagColors(repos);
-  const tags = useLiveQuery(() => repos.tags.list(), [repos]);
+  const tags = useTagOptions(repos, data);
   const [form, setForm] = useState<FilterForm>(NO_FILTER);
   const [lanes, setLanes] = useState<LaneMode>('none');
   const [editing, setEditing] = useState<Event>();
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState<Event>();
-  const events = useMemo(() => data?.events ?? [], [data]);
+  const columns = data?.columns;
 
   const from = readBound(form.from, 'start');
   const to = readBound(form.to, 'end');
@@ -86,35 +88,56 @@ export function TimelineScreen({ eventId }: { eventId?: string | undefined }) {
     }),
     [form, from.value, to.value],
   );
-  const shown = useMemo(() => filterEvents(events, filter, searchTextOf), [events, filter]);
-  // The axis draws the same events, in the order of their start.
+  // Which events pass: one mask over the columns, then the list's order and the axis's order.
+  const mask = useMemo(() => (columns ? filterMask(columns, filter) : null), [columns, filter]);
+  const shown = useMemo(
+    () => (columns ? applyMask(columns.displayOrder, mask) : EMPTY),
+    [columns, mask],
+  );
   const shownByStart = useMemo(
-    () => (data ? filterEvents(data.byStart, filter, searchTextOf) : []),
-    [data, filter],
+    () => (columns ? applyMask(columns.startOrder, mask) : EMPTY),
+    [columns, mask],
   );
   const filtering = isFiltering(filter);
-  const selected = useMemo(
-    () => (eventId ? events.find((e) => e.id === eventId) : undefined),
-    [events, eventId],
+  const selectedIndex = useMemo(
+    () => (columns && eventId ? indexOfId(columns, eventId) : -1),
+    [columns, eventId],
+  );
+  // The selected event itself, read whole (the columns hold only what the list draws).
+  const selected = useLiveQuery(
+    async () =>
+      eventId && selectedIndex >= 0 ? ((await repos.events.get(eventId)) ?? null) : null,
+    [repos, eventId, selectedIndex],
   );
 
   const select = useCallback(
-    (event: Event | undefined) =>
-      navigate(event ? paths.event(record.id, event.id) : paths.timeline(record.id), {
+    (id: string | undefined) =>
+      navigate(id ? paths.event(record.id, id) : paths.timeline(record.id), {
         replace: true,
       }),
     [navigate, record.id],
   );
+  /** Reads an event whole, then hands it to a dialog. */
+  const withEvent = useCallback(
+    (then: (event: Event) => void) => (id: string) => {
+      void repos.events.get(id).then((event) => {
+        if (event) then(event);
+      });
+    },
+    [repos],
+  );
+  const openEvent = useMemo(() => withEvent(setEditing), [withEvent]);
+  const deleteEvent = useMemo(() => withEvent(setDeleting), [withEvent]);
 
   const move = (step: number | 'first' | 'last') => {
-    if (shown.length === 0) return;
-    const index = selected ? shown.findIndex((e) => e.id === selected.id) : -1;
+    if (!columns || shown.length === 0) return;
+    const index = selectedIndex >= 0 ? shown.indexOf(selectedIndex) : -1;
     let next: number;
     if (step === 'first') next = 0;
     else if (step === 'last') next = shown.length - 1;
     else if (index < 0) next = step > 0 ? 0 : shown.length - 1;
     else next = Math.min(shown.length - 1, Math.max(0, index + step));
-    select(shown[next]);
+    select(stringAt(columns.ids, shown[next] as number));
   };
 
   const onNavigationKey = (event: KeyboardEvent<HTMLElement>) => {
@@ -201,7 +224,7 @@ export function TimelineScreen({ eventId }: { eventId?: string | undefined }) {
     <div className="timeline-screen">
       <header className="panel-header timeline-screen__header">
         <h1>Timeline</h1>
-        {data ? (
+        {data?.total !== undefined ? (
           <span className="badge" aria-label="Event count">
             {filtering
               ? `${shown.length.toLocaleString('en-GB')} of ${plural(data.total, 'event')}`
@@ -280,9 +303,11 @@ export function TimelineScreen({ eventId }: { eventId?: string | undefined }) {
           onChange={(e) => set('tag')(e.target.value)}
         >
           <option value="">Any tag</option>
-          {(tags ?? []).map((tag) => (
+          {tags.map((tag) => (
             <option key={tag.name} value={tag.name}>
-              #{tag.name} ({tag.count})
+              {/* Counts only once every event is in: the first page alone would undercount. */}#
+              {tag.name}
+              {data?.complete ? ` (${tag.count})` : ''}
             </option>
           ))}
         </select>
@@ -343,16 +368,17 @@ export function TimelineScreen({ eventId }: { eventId?: string | undefined }) {
           </p>
         ) : null}
       </form>
-      {data && data.total > 0 ? (
+      {columns && columns.count > 0 ? (
         <TimeAxis
+          columns={columns}
           events={shownByStart}
-          selectedId={eventId}
+          selectedIndex={selectedIndex}
           entities={entities}
           tagColor={tagColor}
           lanes={lanes}
           onLanes={setLanes}
           onSelect={select}
-          onOpen={setEditing}
+          onOpen={openEvent}
           onKeyDown={onNavigationKey}
         />
       ) : null}
@@ -361,7 +387,7 @@ export function TimelineScreen({ eventId }: { eventId?: string | undefined }) {
           <h2 className="visually-hidden">Events by date</h2>
           {data === undefined ? (
             <Loading label="Loading the timeline…" />
-          ) : data.total === 0 ? (
+          ) : data.columns.count === 0 ? (
             <EmptyState icon={<CalendarClock aria-hidden="true" />} title="No events yet">
               Open a source, select the passage that says what happened and choose Add event (or
               press E). Each event keeps the exact words it rests on. You can also add an event here
@@ -379,14 +405,14 @@ export function TimelineScreen({ eventId }: { eventId?: string | undefined }) {
             />
           ) : (
             <TimelineList
+              columns={data.columns}
               events={shown}
-              selectedId={eventId}
+              selectedIndex={selectedIndex}
               entities={entities}
               tagColor={tagColor}
               onSelect={select}
-              onOpen={setEditing}
-              onEdit={setEditing}
-              onDelete={setDeleting}
+              onOpen={openEvent}
+              onDelete={deleteEvent}
               onKeyDown={onNavigationKey}
             />
           )}

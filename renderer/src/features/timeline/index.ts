@@ -1,2 +1,3 @@
-export { TimelineScreen } from './TimelineScreen';
-export { EventDialog } from './EventDialog';
+import './timeline.css';
+
+export { TimelineScreen, EventDialog } from './lazy';
