@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: every check Casefile has, in order: lint, type check, unit tests, build, end-to-end
-// tests in Chromium. Installs dependencies first when they are missing, and finds a Chromium to
+// `npm test`: every check Casefile has, in order: lint, type check, unit tests, build, the Electron
+// shell's security and packaging checks, end-to-end tests in Chromium. Installs dependencies first when they are missing, and finds a Chromium to
 // drive (CASEFILE_CHROMIUM, Debian's /usr/bin/chromium, or one Playwright installed), saying how
 // to get one when there is none.
 //
@@ -59,6 +59,16 @@ const steps = [
   {
     name: 'build',
     run: () => run('npx', ['vite', 'build', '--logLevel', 'warn']) || run(process.execPath, ['build/scripts/build-electron.mjs']),
+  },
+  {
+    // The shell's security and what would be shipped, checked on the build: electronegativity
+    // (its findings parsed; it exits 0 even on HIGH ones) and electron-builder packing against a
+    // stub Electron folder. Neither needs the Electron binary.
+    name: 'electron',
+    needs: 'build',
+    run: () =>
+      run(process.execPath, ['build/scripts/check-electron-security.mjs']) ||
+      run(process.execPath, ['build/scripts/check-packaging.mjs']),
   },
   {
     name: 'e2e',
