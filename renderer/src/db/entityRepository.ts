@@ -83,28 +83,29 @@ export class EntityRepository {
     return all.filter((entity) => !entity.mergedInto);
   }
 
-  /** Entities with their confirmed mention counts, most mentioned first, then by name. */
+  /**
+   * Entities with their confirmed mention counts, most mentioned first, then by name. One count
+   * request per entity, in one transaction: IndexedDB counts an index range without handing the
+   * keys over, whereas reading the `[entityId+status]` keys takes a cursor step per mention
+   * (seconds for 50,000).
+   */
   async listWithCounts(): Promise<EntityWithCount[]> {
     const { db } = this.store;
-    const [entities, keys] = await Promise.all([
-      this.list(),
-      db.mentions
-        .where('[entityId+status]')
-        .between(['', 'confirmed'], ['\uffff', 'confirmed'])
-        .keys(),
-    ]);
-    const counts = new Map<string, number>();
-    // The compound index yields [entityId, status] keys; count only the confirmed ones.
-    for (const key of keys as unknown as [string, string][]) {
-      if (key[1] === 'confirmed') counts.set(key[0], (counts.get(key[0]) ?? 0) + 1);
-    }
-    return entities
-      .map((entity) => ({ entity, mentionCount: counts.get(entity.id) ?? 0 }))
-      .sort(
-        (a, b) =>
-          b.mentionCount - a.mentionCount ||
-          a.entity.name.localeCompare(b.entity.name, undefined, { sensitivity: 'base' }),
+    return db.transaction('r', db.entities, db.mentions, async () => {
+      const entities = await this.list();
+      const counts = await Promise.all(
+        entities.map((entity) =>
+          db.mentions.where('[entityId+status]').equals([entity.id, 'confirmed']).count(),
+        ),
       );
+      return entities
+        .map((entity, i) => ({ entity, mentionCount: counts[i] ?? 0 }))
+        .sort(
+          (a, b) =>
+            b.mentionCount - a.mentionCount ||
+            a.entity.name.localeCompare(b.entity.name, undefined, { sensitivity: 'base' }),
+        );
+    });
   }
 
   /** The entity whose name or alias folds to the same text as `name`, if any. */
