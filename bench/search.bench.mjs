@@ -7,7 +7,7 @@
 import { generateCase, makeQueries, percentiles } from './support-case.mjs';
 import { heapMb, openHarness } from './support.mjs';
 
-export default async function searchBench({ context, report }) {
+export default async function searchBench({ context, report, baselinePrefix }) {
   const page = await openHarness(context);
   const seeded = await generateCase(page);
   report('entities written (1,000, with aliases)', seeded.times.entities / 1000, 's');
@@ -149,6 +149,45 @@ export default async function searchBench({ context, report }) {
     return json.length;
   });
   report('saved index size (MiniSearch JSON)', sizes / 1024 / 1024, 'MB');
+
+  // Index rebuilds, repeated: this build's worker and, with CASEFILE_BENCH_BASELINE, the baseline
+  // build's (served under its prefix, same origin, same case), taking turns.
+  const pages = [['this build', page]];
+  if (baselinePrefix) {
+    const old = await context.newPage();
+    await old.goto(`${baselinePrefix}bench.html`);
+    await old.waitForFunction(() => document.body.dataset.ready === 'true');
+    pages.push(['baseline', old]);
+  }
+  const rebuilds = new Map(pages.map(([label]) => [label, []]));
+  for (let round = 0; round < 3; round += 1) {
+    for (const [label, p] of pages) {
+      const ms = await p.evaluate(async (caseId) => {
+        const worker = window.casefileBench.startSearchWorker();
+        await worker.api.open(caseId);
+        const t = performance.now();
+        await worker.api.rebuild();
+        const elapsed = performance.now() - t;
+        worker.stop();
+        return elapsed;
+      }, seeded.caseId);
+      rebuilds.get(label).push(ms);
+    }
+  }
+  for (const [label, list] of rebuilds) {
+    const sorted = [...list].sort((a, b) => a - b);
+    report(
+      `[${label}] index rebuild in a running worker, median of 3`,
+      sorted[1] / 1000,
+      's',
+      list.map((v) => `${(v / 1000).toFixed(2)}`).join(', ') + ' s',
+    );
+  }
+  if (baselinePrefix) {
+    const mid = (label) => [...rebuilds.get(label)].sort((a, b) => a - b)[1];
+    report('baseline ÷ this build: index rebuild', mid('baseline') / mid('this build'), '×');
+    await pages[1][1].close();
+  }
 
   // Known-entity suggestion pass: every name and alias of the 1,000 entities over all messages.
   const pass = await page.evaluate(async (caseId) => {

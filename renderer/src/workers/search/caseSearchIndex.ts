@@ -281,21 +281,26 @@ export class CaseSearchIndex {
       await fresh.addSourceText(source);
       this.progress.done += 1;
     }
-    let lastKey: string | undefined;
-    for (;;) {
-      const batch: Message[] = await (lastKey === undefined
+    const kinds = new Map(sources.map((s) => [s.id, s]));
+    const readAfter = (key: string | undefined): Promise<Message[]> =>
+      key === undefined
         ? db.messages.orderBy(':id').limit(MESSAGE_BATCH).toArray()
-        : db.messages.where(':id').above(lastKey).limit(MESSAGE_BATCH).toArray());
+        : db.messages.where(':id').above(key).limit(MESSAGE_BATCH).toArray();
+    // Reading and indexing overlap: the next batch is asked of IndexedDB before this one is
+    // indexed, so the database reads it while this thread builds.
+    let next = readAfter(undefined);
+    for (;;) {
+      const batch = await next;
       if (batch.length === 0) break;
-      const kinds = new Map(sources.map((s) => [s.id, s]));
+      next = readAfter(batch[batch.length - 1]?.id);
       fresh.addMessages(batch, kinds);
-      lastKey = batch[batch.length - 1]?.id;
       this.progress.done += batch.length;
       this.report();
       await yieldToQueries();
     }
-    for (const event of await db.events.toArray()) fresh.addEvent(event);
-    for (const entity of await db.entities.toArray()) fresh.addEntity(entity);
+    const [events, entities] = await Promise.all([db.events.toArray(), db.entities.toArray()]);
+    for (const event of events) fresh.addEvent(event);
+    for (const entity of entities) fresh.addEntity(entity);
     this.index = fresh.index;
     this.docs = fresh.docs;
     this.byKey = fresh.byKey;
