@@ -55,6 +55,25 @@ interface Lane {
 
 const LANE_HEIGHT = 64;
 const ROW_HEIGHT = 20;
+/** Space between a mark and its label, and between a label and the next mark of its row. */
+const LABEL_GAP = 4;
+/** The widest a label may be, and the narrowest worth showing (narrower ones are left out). */
+const LABEL_MAX = 180;
+const LABEL_MIN = 24;
+
+/** An event drawn in a lane: where, in which row, and how much room its label has. */
+interface Placed {
+  i: number;
+  flags: number;
+  bound: 'before' | 'after' | undefined;
+  title: string;
+  left: number;
+  barWidth: number;
+  isBar: boolean;
+  row: number;
+  labelStart: number;
+  room: number;
+}
 const MAX_LANES = 40;
 /** Past this many events in the drawn window, a lane shows how many events fall where instead. */
 const MAX_MARKS_PER_LANE = 250;
@@ -558,24 +577,48 @@ const AxisLane = memo(function AxisLane({
       visible.push(i);
   }
 
-  // Rows so that marks and their labels do not sit on each other (three rows, then they overlap).
+  // Rows so that marks and their labels do not sit on each other: each goes in the first of the
+  // three rows where the one before it has ended, else in the row that ends soonest, and a label
+  // that would then run into the next mark of its row is cut short (the whole title stays in the
+  // tooltip and the accessible name).
   const rowEnds = [-Infinity, -Infinity, -Infinity];
+  const lastInRow: (Placed | undefined)[] = [undefined, undefined, undefined];
+  const placed: Placed[] = [];
+  for (const i of visible) {
+    const start = columns.sortStart[i] as number;
+    const flags = columns.flags[i] as number;
+    const bound = flags & FLAG_BEFORE ? 'before' : flags & FLAG_AFTER ? 'after' : undefined;
+    const title = stringAt(columns.titles, i);
+    const left = x(start);
+    const right = x(Math.max(columns.sortEnd[i] as number, start));
+    const barWidth = Math.max(right - left, 0);
+    const isBar = barWidth >= 8 && !bound;
+    const labelStart = left + Math.max(isBar ? barWidth : 0, 10) + LABEL_GAP;
+    const labelEnd = labelStart + Math.min(LABEL_MAX, title.length * 6.5 + 12);
+    let row = rowEnds.findIndex((end) => end <= left);
+    if (row < 0) row = rowEnds.indexOf(Math.min(...rowEnds));
+    const previous = lastInRow[row];
+    if (previous) previous.room = Math.min(previous.room, left - previous.labelStart - LABEL_GAP);
+    const item: Placed = {
+      i,
+      flags,
+      bound,
+      title,
+      left,
+      barWidth,
+      isBar,
+      row,
+      labelStart,
+      room: LABEL_MAX,
+    };
+    placed.push(item);
+    lastInRow[row] = item;
+    rowEnds[row] = labelEnd;
+  }
   return (
     <div className="axis-lane">
-      {visible.map((i) => {
-        const start = columns.sortStart[i] as number;
-        const flags = columns.flags[i] as number;
-        const bound = flags & FLAG_BEFORE ? 'before' : flags & FLAG_AFTER ? 'after' : undefined;
+      {placed.map(({ i, flags, bound, title, left, barWidth, isBar, row, room }) => {
         const id = stringAt(columns.ids, i);
-        const title = stringAt(columns.titles, i);
-        const left = x(start);
-        const right = x(Math.max(columns.sortEnd[i] as number, start));
-        const barWidth = Math.max(right - left, 0);
-        const isBar = barWidth >= 8 && !bound;
-        const labelEnd = left + Math.max(barWidth, 14) + Math.min(180, title.length * 6.5 + 12);
-        let row = rowEnds.findIndex((end) => end <= left);
-        if (row < 0) row = rowEnds.indexOf(Math.min(...rowEnds));
-        rowEnds[row] = labelEnd;
         const firstTag = columns.tagStart[i] as number;
         const tag =
           firstTag < (columns.tagStart[i + 1] as number)
@@ -603,7 +646,14 @@ const AxisLane = memo(function AxisLane({
             onDoubleClick={() => onOpen(id)}
           >
             <span className="axis-item__mark" aria-hidden="true" />
-            <span className="axis-item__label">{title}</span>
+            {room >= LABEL_MIN || selected ? (
+              <span
+                className="axis-item__label"
+                style={selected ? undefined : { maxWidth: `${Math.floor(room)}px` }}
+              >
+                {title}
+              </span>
+            ) : null}
           </button>
         );
       })}
