@@ -176,6 +176,10 @@ describe('findNamedEntities', () => {
       ['Zhiyuan Vision Ltd.', 'company'],
       ['ZHIYUAN', 'company'],
     ]);
+    // A heading before a dash that ends in a head word names a body, not a place.
+    expect(names('PORT AUTHORITY — INTERNAL MEMO\nRef. PA/2020/114')).toEqual([
+      ['PORT AUTHORITY', 'public-body'],
+    ]);
   });
 
   it('leaves out laws, product codes, figures, nationalities and initials', () => {

@@ -1448,7 +1448,16 @@ export class NameFinder {
           )
             n += 1;
           matched = n;
-          type = 'location';
+          // A heading in capitals before a dash names its sender as often as a place: "PORT
+          // AUTHORITY — INTERNAL MEMO" is a public body, by its head word.
+          const head = (tokens[i + n - 1] as Token).key;
+          type = PUBLIC_BODY_HEADS.has(head)
+            ? 'public-body'
+            : ORGANIZATION_HEADS.has(head)
+              ? 'organization'
+              : COMPANY_HEADS.has(head)
+                ? 'company'
+                : 'location';
         } else {
           // "ANDES COPPER HOLDINGS PLC": capitals up to a legal suffix.
           let n = 1;

@@ -25,6 +25,11 @@ describe('findPatterns', () => {
     expect(found('mail kanter@example.com now')).toEqual([['email', 'kanter@example.com']]);
   });
 
+  it('leaves out file and letter references, but not a phone number written with a slash', () => {
+    expect(found('Ref. PA/2020/114 and file 2019/40211.')).toEqual([]);
+    expect(found('Büro: 030/1234567')).toEqual([['phone', '030/1234567']]);
+  });
+
   it('trims sentence punctuation off URLs', () => {
     expect(found('See www.example.org/report.')).toEqual([['other', 'www.example.org/report']]);
   });

@@ -4,7 +4,7 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+/giu;
 const HANDLE =
   /(?<![\p{L}\p{N}_@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\p{L}\p{N}_@])/gu;
-const PHONE = /(?<![\p{L}\p{N}+(])(?:\+|00|\()?\d[\d\u00a0 ().\-/]{5,20}\d(?![\p{L}\p{N}])/gu;
+const PHONE = /(?<![\p{L}\p{N}+(/])(?:\+|00|\()?\d[\d\u00a0 ().\-/]{5,20}\d(?![\p{L}\p{N}])/gu;
 const ISO_DATE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/;
 
 /** Trailing punctuation that ends a sentence rather than a URL. */
@@ -35,6 +35,9 @@ function looksLikePhone(candidate: string): boolean {
   if (!international && !separated) return digits.length >= 10;
   // Grouped like a date or a time span ("2020-04-14", "10.05.2021") is not a phone.
   if (/^\d{1,4}([-/.])\d{1,2}\1\d{1,4}$/.test(candidate)) return false;
+  // A year, a slash and a number is a file or letter reference ("2020/114"), not a phone
+  // ("030/1234567" is one).
+  if (/^(?:19|20)\d\d\/\d+$/.test(candidate)) return false;
   return true;
 }
 
