@@ -20,6 +20,25 @@ export interface PlacedCitation {
   at: { start: number; end: number } | null;
 }
 
+/**
+ * Each mention's chip label: its words, numbered when the same words are tagged more than once
+ * ("Halvorsen Ltd 1", "Halvorsen Ltd 2"), so that the chips of one entity can be told apart.
+ */
+function numbered(items: PlacedMention[]) {
+  const labels = items.map(({ mention }, index) =>
+    mention.anchor.type === 'text' ? mention.anchor.quote.exact.slice(0, 40) : `#${index + 1}`,
+  );
+  const total = new Map<string, number>();
+  for (const label of labels) total.set(label, (total.get(label) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return items.map((item, index) => {
+    const label = labels[index] as string;
+    const nth = (seen.get(label) ?? 0) + 1;
+    seen.set(label, nth);
+    return { ...item, label, nth: (total.get(label) ?? 0) > 1 ? nth : undefined };
+  });
+}
+
 /** The entities tagged and the events citing this source, each a link to its passage. */
 export function InThisSource({
   source,
@@ -63,7 +82,7 @@ export function InThisSource({
                 <span className="faint small">{entity ? entityTypeLabel(entity.type) : ''}</span>
               </div>
               <ol className="list-reset side-list__mentions">
-                {sortedMentions(items).map(({ mention, at }, index) => (
+                {numbered(sortedMentions(items)).map(({ mention, at, label, nth }, index) => (
                   <li key={mention.id}>
                     {at ? (
                       <Link
@@ -74,9 +93,8 @@ export function InThisSource({
                         })}
                         aria-label={`Go to mention ${index + 1} of ${entity?.name ?? 'entity'}`}
                       >
-                        {mention.anchor.type === 'text'
-                          ? mention.anchor.quote.exact.slice(0, 40)
-                          : `#${index + 1}`}
+                        {label}
+                        {nth ? <span className="chip__nth">{nth}</span> : null}
                       </Link>
                     ) : (
                       <span
@@ -98,25 +116,27 @@ export function InThisSource({
         <p className="faint small">No events cite this source yet. Select a passage and press E.</p>
       ) : (
         <ul className="list-reset side-list">
-          {citations.map(({ citation, event, at }) => (
-            <li key={citation.id} className="side-list__citation">
-              {at ? (
-                <Link
-                  href={paths.source(record.id, source.id, { kind: 'citation', id: citation.id })}
-                >
-                  {event?.title ?? 'Untitled event'}
-                </Link>
-              ) : (
-                <span>
-                  <AlertTriangle aria-hidden="true" className="inline-icon" />{' '}
-                  {event?.title ?? 'Untitled event'} (quote not found)
-                </span>
-              )}
-              {event ? (
-                <span className="faint small"> · {formatPartialDate(event.date)}</span>
-              ) : null}
-            </li>
-          ))}
+          {[...citations]
+            .sort((a, b) => (a.at?.start ?? Infinity) - (b.at?.start ?? Infinity))
+            .map(({ citation, event, at }) => (
+              <li key={citation.id} className="side-list__citation">
+                {at ? (
+                  <Link
+                    href={paths.source(record.id, source.id, { kind: 'citation', id: citation.id })}
+                  >
+                    {event?.title ?? 'Untitled event'}
+                  </Link>
+                ) : (
+                  <span>
+                    <AlertTriangle aria-hidden="true" className="inline-icon" />{' '}
+                    {event?.title ?? 'Untitled event'} (quote not found)
+                  </span>
+                )}
+                {event ? (
+                  <span className="faint small"> · {formatPartialDate(event.date)}</span>
+                ) : null}
+              </li>
+            ))}
         </ul>
       )}
     </section>
