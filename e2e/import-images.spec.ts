@@ -41,9 +41,9 @@ test.describe('screenshots and photos', () => {
     await sources.open('testocr');
     const recognized = page.getByRole('region', { name: 'Recognized text' });
     await expect(recognized).toContainText('The quick brown dog jumped over the');
-    // The words lie over the image as a selectable layer.
+    // The words lie over the image as a selectable layer (drawn once the image has loaded).
     const layer = page.getByTestId('ocr-layer');
-    expect(await layer.locator('.ocr-word').count()).toBeGreaterThan(40);
+    await expect.poll(() => layer.locator('.ocr-word').count()).toBeGreaterThan(40);
     await expect(page.getByRole('img', { name: 'Original of testocr' })).toBeVisible();
 
     // Select in the text beside the image: the tag records the image region too.

@@ -233,6 +233,7 @@ test('bad stored data: a damaged description, 10,000 citations on one event, a q
   await expect(details).toContainText('could not be read as a rich-text document');
   await expect(details).toContainText('Kept words');
   // The long citation list is virtualized: only a screenful is drawn.
+  await expect(details.locator('.citation-row').first()).toBeVisible();
   expect(await details.locator('.citation-row').count()).toBeLessThan(60);
 
   // Editing offers the readable text to repair it.
