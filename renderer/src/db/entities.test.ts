@@ -1,21 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { newCase } from '../test/caseFixtures';
 import { createTextAnchor } from '@shared/domain/textAnchor';
 import { sha256Hex } from '@shared/domain/hashing';
 import { parsePartialDate } from '@shared/domain/partialDate';
-import { CatalogRepository, CaseDb, CaseStore, openCase, type CaseRepositories } from './index';
-
-const actor = () => 'Ana Reporter';
-
-async function newCase(): Promise<CaseRepositories> {
-  const catalog = new CatalogRepository();
-  const record = await catalog.createCase(
-    { name: 'Entities' },
-    actor(),
-    (id) => new CaseStore(new CaseDb(id), actor),
-  );
-  return openCase(record.id, actor);
-}
+import { type CaseRepositories } from './index';
 
 async function addText(repos: CaseRepositories, text: string) {
   const outcome = await repos.sources.add({
@@ -39,7 +28,7 @@ const at = (text: string, words: string, nth = 0) => {
 
 describe('entity details', () => {
   it('keeps aliases, identifiers, tags and a description, cleaned, and logs the change', async () => {
-    const repos = await newCase();
+    const repos = await newCase('Entities');
     const kanter = await repos.entities.create({ name: 'Elizabeth Kanter', type: 'person' });
     await repos.entities.update(kanter.id, {
       aliases: [' E.  Kanter ', 'e. kanter', 'Elizabeth Kanter', '', 'Liz'],
@@ -75,7 +64,7 @@ describe('entity details', () => {
   });
 
   it('renames an entity without touching any source', async () => {
-    const repos = await newCase();
+    const repos = await newCase('Entities');
     const text = 'Kanter signed.';
     const source = await addText(repos, text);
     const kanter = await repos.entities.create({ name: 'Kanter', type: 'person' });
@@ -95,7 +84,7 @@ describe('entity details', () => {
 
 describe('merging entities', () => {
   it('moves mentions, aliases and event links, and undo restores exactly', async () => {
-    const repos = await newCase();
+    const repos = await newCase('Entities');
     const text = 'Elizabeth Kanter met Liz Kanter and Grace Oduya.';
     const source = await addText(repos, text);
     const a = await repos.entities.create({
@@ -171,7 +160,7 @@ describe('merging entities', () => {
   });
 
   it('keeps changes made to the survivor after the merge when undoing', async () => {
-    const repos = await newCase();
+    const repos = await newCase('Entities');
     const a = await repos.entities.create({ name: 'Acme Inc.', type: 'company' });
     const b = await repos.entities.create({ name: 'ACME', type: 'company' });
     const merge = await repos.entities.merge(a.id, b.id);
@@ -184,7 +173,7 @@ describe('merging entities', () => {
 
 describe('moving a mention', () => {
   it('moves one mention to another entity and logs where it was', async () => {
-    const repos = await newCase();
+    const repos = await newCase('Entities');
     const text = 'Kanter and Kanter.';
     const source = await addText(repos, text);
     const a = await repos.entities.create({ name: 'Elizabeth Kanter', type: 'person' });
@@ -206,7 +195,7 @@ describe('moving a mention', () => {
 
 describe('suggestions', () => {
   async function withSuggestions() {
-    const repos = await newCase();
+    const repos = await newCase('Entities');
     const text = 'Kanter met Kanter at Acme. Apple and apple.';
     const source = await addText(repos, text);
     const kanter = await repos.entities.create({ name: 'Kanter', type: 'person' });

@@ -1,29 +1,11 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { newCase } from '../test/caseFixtures';
 import { createTextAnchor } from '@shared/domain/textAnchor';
 import { sha256Hex } from '@shared/domain/hashing';
 import { chatToMessages } from '@shared/domain/chat/toMessages';
 import type { ParsedChat } from '@shared/domain/chat/types';
-import {
-  CatalogRepository,
-  CaseDb,
-  CaseStore,
-  openCase,
-  type CaseRepositories,
-  type NewSource,
-} from './index';
-
-const actor = () => 'Ana Reporter';
-
-async function newCase(): Promise<CaseRepositories> {
-  const catalog = new CatalogRepository();
-  const record = await catalog.createCase(
-    { name: 'Imports' },
-    actor(),
-    (id) => new CaseStore(new CaseDb(id), actor),
-  );
-  return openCase(record.id, actor);
-}
+import { type NewSource } from './index';
 
 function file(
   name: string,
@@ -66,7 +48,7 @@ const chat: ParsedChat = {
 
 describe('SourceRepository.addTree', () => {
   it('stores a chat with its messages and attachments in one go, one log entry per source', async () => {
-    const repos = await newCase();
+    const repos = await newCase('Imports');
     const photo = file('photo.jpg', 'jpeg bytes', { kind: 'image', mediaType: 'image/jpeg' });
     const { messages, metadata } = chatToMessages(chat, new Map([['photo.jpg', photo.id]]));
     const before = await repos.activity.count();
@@ -113,7 +95,7 @@ describe('SourceRepository.addTree', () => {
   });
 
   it('links a child already in the case instead of storing it twice', async () => {
-    const repos = await newCase();
+    const repos = await newCase('Imports');
     const first = await repos.sources.add({ ...file('scan.png', 'png bytes'), origin: 'file' });
     expect(first.status).toBe('imported');
     const child = file('scan.png', 'png bytes');
@@ -140,7 +122,7 @@ describe('SourceRepository.addTree', () => {
   });
 
   it('writes nothing when any part fails', async () => {
-    const repos = await newCase();
+    const repos = await newCase('Imports');
     const child = file('a.txt', 'a');
     await expect(
       repos.sources.addTree({
@@ -159,7 +141,7 @@ describe('SourceRepository.addTree', () => {
 
 describe('OCR revisions and corrections', () => {
   it('keeps the OCR output, moves tags and citations by their quote, flags the lost ones', async () => {
-    const repos = await newCase();
+    const repos = await newCase('Imports');
     const ocrText = 'Transfer 40,000 to Halvorsen Lid\napproved by the minister';
     const outcome = await repos.sources.addTree({
       source: {

@@ -1,43 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { date, newCase, addText } from '../../test/caseFixtures';
 import { createTextAnchor } from '@shared/domain/textAnchor';
-import { parsePartialDate } from '@shared/domain/partialDate';
-import { sha256Hex } from '@shared/domain/hashing';
-import type { PartialDate } from '@shared/schemas/partialDate';
-import { CatalogRepository, CaseDb, CaseStore, openCase, type CaseRepositories } from '../../db';
 import { eventActions, EventHistory } from './history';
-
-const actor = () => 'Ana Reporter';
-
-function date(text: string): PartialDate {
-  const result = parsePartialDate(text);
-  if (!result.ok) throw new Error(result.error);
-  return result.date;
-}
-
-async function newCase(): Promise<CaseRepositories> {
-  const catalog = new CatalogRepository();
-  const record = await catalog.createCase(
-    { name: 'Harbour' },
-    actor(),
-    (id) => new CaseStore(new CaseDb(id), actor),
-  );
-  return openCase(record.id, actor);
-}
-
-async function addText(repos: CaseRepositories, text: string, title = 'memo') {
-  const outcome = await repos.sources.add({
-    kind: 'text',
-    title,
-    mediaType: 'text/plain',
-    sha256: sha256Hex(text),
-    origin: 'file',
-    bytes: new Blob([text]),
-    text,
-  });
-  if (outcome.status !== 'imported') throw new Error('not imported');
-  return outcome.source;
-}
 
 const TEXT = 'On 14 April 2020 Oduya met Halvorsen. Two weeks later the ministry paid.';
 

@@ -1,29 +1,12 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { newCase } from '../../test/caseFixtures';
 import { createTextAnchor } from '@shared/domain/textAnchor';
 import { sha256Hex } from '@shared/domain/hashing';
 import { parsePartialDate } from '@shared/domain/partialDate';
 import type { Message } from '@shared/schemas/records';
-import {
-  CatalogRepository,
-  CaseDb,
-  CaseStore,
-  newId,
-  openCase,
-  type CaseRepositories,
-} from '../../db';
+import { newId, type CaseRepositories } from '../../db';
 import { CaseSearchIndex, chunkText, CHUNK_LENGTH } from './caseSearchIndex';
-
-const actor = () => 'Ana Reporter';
-
-async function newCase(): Promise<CaseRepositories> {
-  const record = await new CatalogRepository().createCase(
-    { name: 'Search' },
-    actor(),
-    (id) => new CaseStore(new CaseDb(id), actor),
-  );
-  return openCase(record.id, actor);
-}
 
 async function addText(repos: CaseRepositories, title: string, text: string) {
   const outcome = await repos.sources.add({
@@ -88,7 +71,7 @@ describe('chunkText', () => {
 
 describe('CaseSearchIndex', () => {
   async function fixture() {
-    const repos = await newCase();
+    const repos = await newCase('Search');
     const memo = await addText(
       repos,
       'Port memo',

@@ -1,27 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { newCase } from '../../test/caseFixtures';
 import { sha256Hex } from '@shared/domain/hashing';
 import type { Message } from '@shared/schemas/records';
-import {
-  CatalogRepository,
-  CaseDb,
-  CaseStore,
-  newId,
-  openCase,
-  type CaseRepositories,
-} from '../../db';
+import { newId, type CaseRepositories } from '../../db';
 import { SuggestionEngine } from './suggestionEngine';
-
-const actor = () => 'Ana Reporter';
-
-async function newCase(): Promise<CaseRepositories> {
-  const record = await new CatalogRepository().createCase(
-    { name: 'Suggestions' },
-    actor(),
-    (id) => new CaseStore(new CaseDb(id), actor),
-  );
-  return openCase(record.id, actor);
-}
 
 async function addText(repos: CaseRepositories, title: string, text: string) {
   const outcome = await repos.sources.add({
@@ -42,7 +25,7 @@ const groups = async (repos: CaseRepositories) =>
 
 describe('SuggestionEngine', () => {
   it('suggests known entities, patterns and NER names in new sources, and in old ones for new names', async () => {
-    const repos = await newCase();
+    const repos = await newCase('Suggestions');
     await repos.entities.create({ name: 'Halvorsen Ltd', type: 'company', aliases: ['Halvorsen'] });
     await addText(
       repos,
@@ -77,7 +60,7 @@ describe('SuggestionEngine', () => {
   });
 
   it('reads chat messages one by one, with the message in the anchor', async () => {
-    const repos = await newCase();
+    const repos = await newCase('Suggestions');
     await repos.entities.create({ name: 'Kanter', type: 'person' });
     const outcome = await repos.sources.add({
       kind: 'chat',
