@@ -1,5 +1,6 @@
 // Casefile's Electron main process: the app's lifecycle and the wiring of the pieces in this folder.
 // Everything with a rule in it lives in a small module with tests; this file only connects them.
+import { errorMessage } from '@shared/domain/errorMessage';
 import { randomUUID } from 'node:crypto';
 import { open, rename, rm, writeFile } from 'node:fs/promises';
 import nodePath from 'node:path';
@@ -106,10 +107,7 @@ if (!app.requestSingleInstanceLock()) {
       });
     })
     .catch((error: unknown) => {
-      dialog.showErrorBox(
-        'Casefile could not start',
-        error instanceof Error ? error.message : String(error),
-      );
+      dialog.showErrorBox('Casefile could not start', errorMessage(error));
       app.exit(1);
     });
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from '@shared/domain/errorMessage';
 import type { z } from 'zod';
 import {
   ipcContract,
@@ -123,7 +124,7 @@ export function createIpcHandler<C extends IpcChannel>(
       answer = await service(request.data as ParsedRequest<C>);
     } catch (error) {
       if (error instanceof ServiceError) return { ok: false, error: error.message };
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = errorMessage(error);
       return { ok: false, error: `Casefile could not ${action}: ${detail}` };
     }
 

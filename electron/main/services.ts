@@ -1,3 +1,4 @@
+import { errorMessage } from '@shared/domain/errorMessage';
 import nodePath from 'node:path';
 import { ServiceError, type IpcServices } from './ipc';
 
@@ -140,6 +141,6 @@ export function writeFailure(path: string, error: unknown): string {
     case 'EISDIR':
       return `${path} is a folder. Choose a file name.`;
     default:
-      return `Casefile could not save ${path}: ${error instanceof Error ? error.message : String(error)}`;
+      return `Casefile could not save ${path}: ${errorMessage(error)}`;
   }
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from '@shared/domain/errorMessage';
 import { getSchema, type JSONContent } from '@tiptap/core';
 import type { Schema } from '@tiptap/pm/model';
 import { descriptionExtensions } from './extensions';
@@ -67,7 +68,7 @@ export function readRichText(value: unknown): RichTextRead {
     node.check();
     return { ok: true, doc: json as JSONContent };
   } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    const reason = errorMessage(cause);
     return {
       ok: false,
       error: `This text could not be read as a rich-text document: ${reason}`,

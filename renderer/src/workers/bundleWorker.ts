@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { errorMessage } from '@shared/domain/errorMessage';
 import { expose, transfer } from 'comlink';
 import { bundleFileName, BUNDLE_FORMAT_VERSION } from '@shared/domain/bundle/format';
 import { CaseDb } from '../db/caseDb';
@@ -29,7 +30,7 @@ export type Failure = { ok: false; reason: string; cancelled?: boolean };
 function failure(cause: unknown): Failure {
   if (cause instanceof BundleCancelled) return { ok: false, reason: 'Cancelled.', cancelled: true };
   if (cause instanceof BundleError) return { ok: false, reason: cause.message };
-  const detail = cause instanceof Error ? cause.message : String(cause);
+  const detail = errorMessage(cause);
   return { ok: false, reason: `Something went wrong: ${detail}` };
 }
 

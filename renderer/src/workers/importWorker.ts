@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { errorMessage } from '@shared/domain/errorMessage';
 import { expose } from 'comlink';
 import { openCase, type CaseRepositories } from '../db';
 import type { SourceOrigin } from '@shared/schemas/records';
@@ -96,7 +97,9 @@ async function importFile(request: ImportRequest, onStage?: StageListener): Prom
       { cancelled, stage, sha256: sha256Hex, ocr: request.ocr !== false },
     );
     if (!prepared.ok) {
-      return prepared.cancelled ? { status: 'cancelled' } : { status: 'failed', reason: prepared.reason };
+      return prepared.cancelled
+        ? { status: 'cancelled' }
+        : { status: 'failed', reason: prepared.reason };
     }
     if (cancelled()) return { status: 'cancelled' };
     stage('Storing');
@@ -118,7 +121,7 @@ async function importFile(request: ImportRequest, onStage?: StageListener): Prom
       notes,
     };
   } catch (cause) {
-    const message = cause instanceof Error ? cause.message : String(cause);
+    const message = errorMessage(cause);
     return { status: 'failed', reason: `Could not import this file: ${message}` };
   }
 }
@@ -137,7 +140,8 @@ async function recognizeSource(
   try {
     const repos = repositoriesFor(caseId, actor);
     const source = await repos.sources.get(sourceId);
-    if (!source || source.kind !== 'image') return { ok: false, reason: 'This source is not an image.' };
+    if (!source || source.kind !== 'image')
+      return { ok: false, reason: 'This source is not an image.' };
     const blob = await repos.sources.original(sourceId);
     if (!blob) return { ok: false, reason: 'The original of this source is missing.' };
     const prepared = await prepareImage(new Uint8Array(await blob.arrayBuffer()));
@@ -150,7 +154,7 @@ async function recognizeSource(
     });
     return { ok: true, words: ocr.words.length };
   } catch (cause) {
-    return { ok: false, reason: cause instanceof Error ? cause.message : String(cause) };
+    return { ok: false, reason: errorMessage(cause) };
   }
 }
 

@@ -3,6 +3,7 @@
  * parsed chat or a reason a person can read out. Never throws, whatever the input: malformed or
  * truncated JSON, JSON of the wrong shape, empty or binary files, very large files.
  */
+import { errorMessage } from '../errorMessage';
 import { baseName, fileNameOf } from './common';
 import {
   detectChatFormat,
@@ -70,7 +71,7 @@ function readJson(text: string, what: string, options: ParseChatOptions): JsonOu
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     return { ok: true, value: JSON.parse(body) as unknown };
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     const truncated = /end of (?:JSON )?input|Unterminated/i.test(detail);
     return {
       ok: false,

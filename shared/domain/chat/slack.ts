@@ -5,6 +5,7 @@
  * file per day. Each message's `ts` is seconds since 1970 (absolute): sentAt is written in UTC.
  * Slack exports never contain the shared files themselves, only their names and links.
  */
+import { errorMessage } from '../errorMessage';
 import {
   arr,
   attachmentKindOf,
@@ -115,7 +116,7 @@ export function parseSlack(entries: ReadonlyMap<string, string>): ChatParseResul
   } catch (error) {
     return {
       ok: false,
-      reason: `The Slack export could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      reason: `The Slack export could not be read: ${errorMessage(error)}`,
     };
   }
 }

@@ -12,6 +12,7 @@
  *
  * WhatsApp writes no time zone: times are the wall-clock time of the phone that made the export.
  */
+import { errorMessage } from '../errorMessage';
 import { attachmentKindOf, PAD2, participantsOf, plural, examples } from './common';
 import type { ChatParseResult, ParsedAttachment, ParsedChat, ParsedMessage } from './types';
 
@@ -411,7 +412,7 @@ export function parseWhatsApp(
   } catch (error) {
     return {
       ok: false,
-      reason: `The WhatsApp export could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      reason: `The WhatsApp export could not be read: ${errorMessage(error)}`,
     };
   }
 }

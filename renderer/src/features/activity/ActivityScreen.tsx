@@ -1,3 +1,4 @@
+import { errorMessage } from '@shared/domain/errorMessage';
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Download, ShieldAlert, ShieldCheck } from 'lucide-react';
@@ -41,10 +42,7 @@ export function ActivityScreen() {
           'success',
         );
     } catch (cause) {
-      toast.show(
-        `Could not save the log: ${cause instanceof Error ? cause.message : String(cause)}`,
-        'error',
-      );
+      toast.show(`Could not save the log: ${errorMessage(cause)}`, 'error');
     }
   };
 

@@ -1,3 +1,4 @@
+import { errorMessage } from '@shared/domain/errorMessage';
 import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { FileArchive } from 'lucide-react';
@@ -80,7 +81,7 @@ export function ExportCaseDialog({ caseRecord, actor, onClose }: ExportCaseDialo
         ),
       );
     } catch (cause) {
-      result = { status: 'failed', reason: cause instanceof Error ? cause.message : String(cause) };
+      result = { status: 'failed', reason: errorMessage(cause) };
     }
     running.current = undefined;
     if (result.status === 'not-started') setStage({ step: 'confirm' });

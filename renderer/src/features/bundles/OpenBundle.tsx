@@ -1,3 +1,4 @@
+import { errorMessage } from '@shared/domain/errorMessage';
 import { useEffect, useRef, useState } from 'react';
 import { proxy } from 'comlink';
 import { useLocation } from 'wouter';
@@ -83,7 +84,7 @@ export function OpenBundleDialog({ file, actor, onClose }: OpenBundleDialogProps
         setStage(result.ok ? { step: 'summary', summary: result } : refused(result.reason));
       })
       .catch((cause: unknown) => {
-        if (live) setStage(refused(cause instanceof Error ? cause.message : String(cause)));
+        if (live) setStage(refused(errorMessage(cause)));
       });
     return () => {
       live = false;
@@ -111,7 +112,7 @@ export function OpenBundleDialog({ file, actor, onClose }: OpenBundleDialogProps
       )
       .catch((cause: unknown) => ({
         ok: false as const,
-        reason: cause instanceof Error ? cause.message : String(cause),
+        reason: errorMessage(cause),
         cancelled: false,
       }));
     running.current = undefined;

@@ -1,3 +1,4 @@
+import { errorMessage } from '@shared/domain/errorMessage';
 import { proxy, wrap, type Remote } from 'comlink';
 import { BUNDLE_MEDIA_TYPE, bundleFileName } from '@shared/domain/bundle/format';
 import type { Case } from '@shared/schemas/records';
@@ -86,7 +87,7 @@ export async function exportCaseBundle(
   try {
     saved = await stream.close();
   } catch (cause) {
-    return { status: 'failed', reason: cause instanceof Error ? cause.message : String(cause) };
+    return { status: 'failed', reason: errorMessage(cause) };
   }
   const db = new CaseDb(caseRecord.id);
   try {

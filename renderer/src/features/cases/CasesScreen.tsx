@@ -1,3 +1,4 @@
+import { errorMessage } from '@shared/domain/errorMessage';
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useLocation } from 'wouter';
@@ -205,7 +206,7 @@ export function CaseFormDialog({ open, existing, onClose }: CaseFormDialogProps)
         }
       }
     } catch (cause) {
-      setError(cause instanceof Error ? cause.message : String(cause));
+      setError(errorMessage(cause));
     } finally {
       setBusy(false);
     }
@@ -288,10 +289,7 @@ function DeleteCaseDialog({ target, onClose }: { target: Case; onClose: () => vo
       toast.show(`Deleted case “${target.name}” and all of its data.`, 'success');
       onClose();
     } catch (cause) {
-      toast.show(
-        `Could not delete the case: ${cause instanceof Error ? cause.message : String(cause)}`,
-        'error',
-      );
+      toast.show(`Could not delete the case: ${errorMessage(cause)}`, 'error');
       setBusy(false);
     }
   };

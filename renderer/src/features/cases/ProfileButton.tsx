@@ -1,3 +1,4 @@
+import { errorMessage } from '@shared/domain/errorMessage';
 import { useState } from 'react';
 import { UserRound } from 'lucide-react';
 import { Dialog, Field, useToast } from '../../ui';
@@ -23,7 +24,7 @@ export function ProfileButton() {
       );
       close();
     } catch (cause) {
-      setError(cause instanceof Error ? cause.message : String(cause));
+      setError(errorMessage(cause));
     }
   };
   return (

@@ -1,3 +1,4 @@
+import { errorMessage } from '@shared/domain/errorMessage';
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { UserRound } from 'lucide-react';
@@ -36,7 +37,7 @@ function ProfileSetup() {
     try {
       await getCatalog().setProfile(name);
     } catch (cause) {
-      setError(cause instanceof Error ? cause.message : String(cause));
+      setError(errorMessage(cause));
     }
   };
   return (

@@ -1,3 +1,4 @@
+import { errorMessage } from '@shared/domain/errorMessage';
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useLocation } from 'wouter';
@@ -22,7 +23,7 @@ const timeFormat = new Intl.DateTimeFormat('en-GB', {
 });
 
 function errorText(cause: unknown): string {
-  return cause instanceof Error ? cause.message : String(cause);
+  return errorMessage(cause);
 }
 
 /** Where a mention opens: its message in a chat or mailbox, or its passage. */

@@ -1,3 +1,4 @@
+import { errorMessage } from '@shared/domain/errorMessage';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { BookOpen, Pencil, Save } from 'lucide-react';
@@ -86,7 +87,7 @@ function NotesEditor({ note }: { note: Note | undefined }) {
       setError(undefined);
       if (docRef.current === value) setDirty(false);
     } catch (cause) {
-      setError(cause instanceof Error ? cause.message : String(cause));
+      setError(errorMessage(cause));
     }
   };
 

@@ -1,3 +1,4 @@
+import { errorMessage } from '@shared/domain/errorMessage';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useLocation } from 'wouter';
@@ -117,7 +118,7 @@ export function SearchScreen() {
           setError(undefined);
         })
         .catch((cause: unknown) => {
-          if (live) setError(cause instanceof Error ? cause.message : String(cause));
+          if (live) setError(errorMessage(cause));
         });
     }, DEBOUNCE_MS);
     return () => {

@@ -1,3 +1,4 @@
+import { errorMessage } from '@shared/domain/errorMessage';
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useLocation } from 'wouter';
@@ -43,10 +44,7 @@ function DeleteSourceDialog({ source, onClose }: { source: Source; onClose: () =
       onClose();
       navigate(paths.sources(record.id));
     } catch (cause) {
-      toast.show(
-        `Could not delete the source: ${cause instanceof Error ? cause.message : String(cause)}`,
-        'error',
-      );
+      toast.show(`Could not delete the source: ${errorMessage(cause)}`, 'error');
       setBusy(false);
     }
   };

@@ -1,3 +1,4 @@
+import { errorMessage } from '@shared/domain/errorMessage';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useLocation } from 'wouter';
@@ -301,7 +302,7 @@ export function ImageReader({
         outcome.lost ? 'info' : 'success',
       );
     } catch (cause) {
-      toast.show(cause instanceof Error ? cause.message : String(cause), 'error');
+      toast.show(errorMessage(cause), 'error');
     } finally {
       setBusy(false);
     }

@@ -1,3 +1,4 @@
+import { errorMessage } from '@shared/domain/errorMessage';
 import { useState } from 'react';
 import { Check, Copy } from 'lucide-react';
 import type { Source, TextRevision } from '@shared/schemas/records';
@@ -39,7 +40,7 @@ export function SourceDetails({
       await repos.sources.setProvenance(source.id, provenance);
       toast.show('Saved where this source came from.', 'success');
     } catch (cause) {
-      toast.show(cause instanceof Error ? cause.message : String(cause), 'error');
+      toast.show(errorMessage(cause), 'error');
     }
   };
   const copyHash = async () => {

@@ -1,3 +1,4 @@
+import { errorMessage } from '@shared/domain/errorMessage';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { CalendarPlus, Download, Tag } from 'lucide-react';
@@ -189,10 +190,7 @@ export function useSaveOriginal(source: Source) {
           'success',
         );
     } catch (cause) {
-      toast.show(
-        `Could not save the original: ${cause instanceof Error ? cause.message : String(cause)}`,
-        'error',
-      );
+      toast.show(`Could not save the original: ${errorMessage(cause)}`, 'error');
     }
   };
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from '@shared/domain/errorMessage';
 import { useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
@@ -107,7 +108,7 @@ export function EventDetails({ event, tagColor, onEdit, onDelete, onClose }: Eve
     try {
       await work();
     } catch (cause) {
-      toast.show(cause instanceof Error ? cause.message : String(cause), 'error');
+      toast.show(errorMessage(cause), 'error');
     } finally {
       setBusy(false);
     }

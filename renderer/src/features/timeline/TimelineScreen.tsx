@@ -1,3 +1,4 @@
+import { errorMessage } from '@shared/domain/errorMessage';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useLocation } from 'wouter';
@@ -171,10 +172,7 @@ export function TimelineScreen({ eventId }: { eventId?: string | undefined }) {
       const label = await history.undo();
       toast.show(label ? `Undone: ${label}.` : 'Nothing to undo.', 'info');
     } catch (cause) {
-      toast.show(
-        `Could not undo: ${cause instanceof Error ? cause.message : String(cause)}`,
-        'error',
-      );
+      toast.show(`Could not undo: ${errorMessage(cause)}`, 'error');
     }
   }, [history, toast]);
   const redo = useCallback(async () => {
@@ -182,10 +180,7 @@ export function TimelineScreen({ eventId }: { eventId?: string | undefined }) {
       const label = await history.redo();
       toast.show(label ? `Redone: ${label}.` : 'Nothing to redo.', 'info');
     } catch (cause) {
-      toast.show(
-        `Could not redo: ${cause instanceof Error ? cause.message : String(cause)}`,
-        'error',
-      );
+      toast.show(`Could not redo: ${errorMessage(cause)}`, 'error');
     }
   }, [history, toast]);
 
@@ -465,7 +460,7 @@ function DeleteEventDialog({ event, onClose }: { event: Event; onClose: () => vo
           );
           onClose();
         } catch (cause) {
-          toast.show(cause instanceof Error ? cause.message : String(cause), 'error');
+          toast.show(errorMessage(cause), 'error');
           setBusy(false);
         }
       }}

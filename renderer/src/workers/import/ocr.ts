@@ -1,4 +1,11 @@
-import { createWorker, OEM, PSM, type ImageLike, type Worker as TesseractWorker } from 'tesseract.js';
+import { errorMessage } from '@shared/domain/errorMessage';
+import {
+  createWorker,
+  OEM,
+  PSM,
+  type ImageLike,
+  type Worker as TesseractWorker,
+} from 'tesseract.js';
 import { layoutToText, tsvToLayout, type OcrWord } from '@shared/domain/ocr/ocrText';
 import { vendorPaths } from './vendorPaths';
 
@@ -83,9 +90,7 @@ export class OcrPool {
       return worker;
     } catch (cause) {
       this.started -= 1;
-      throw new Error(
-        `The text recognition engine could not start: ${cause instanceof Error ? cause.message : String(cause)}`,
-      );
+      throw new Error(`The text recognition engine could not start: ${errorMessage(cause)}`);
     }
   }
 

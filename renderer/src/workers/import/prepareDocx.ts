@@ -1,3 +1,4 @@
+import { errorMessage } from '@shared/domain/errorMessage';
 import mammoth from 'mammoth';
 import { checkZipLimits, extractZipEntry, readZipDirectory } from '@shared/domain/archive/zip';
 
@@ -53,12 +54,18 @@ export async function prepareDocx(
 ): Promise<{ ok: true; docx: PreparedDocx } | { ok: false; reason: string }> {
   const directory = readZipDirectory(bytes);
   if (!directory.ok) {
-    return { ok: false, reason: 'This Word document is damaged or truncated (it is not a whole zip archive).' };
+    return {
+      ok: false,
+      reason: 'This Word document is damaged or truncated (it is not a whole zip archive).',
+    };
   }
   const limits = checkZipLimits(directory.entries);
   if (!limits.ok) return limits;
   if (!directory.entries.some((entry) => entry.name === 'word/document.xml')) {
-    return { ok: false, reason: 'This file is a zip archive but not a Word document (it has no word/document.xml).' };
+    return {
+      ok: false,
+      reason: 'This file is a zip archive but not a Word document (it has no word/document.xml).',
+    };
   }
   let properties: Record<string, string> = {};
   const core = directory.entries.find((entry) => entry.name === 'docProps/core.xml');
@@ -68,7 +75,10 @@ export async function prepareDocx(
   }
   try {
     const result = await mammoth.extractRawText({ arrayBuffer: bytes.slice().buffer });
-    const text = result.value.replace(/\r\n?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+    const text = result.value
+      .replace(/\r\n?/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
     return {
       ok: true,
       docx: { text, properties, messages: result.messages.map((m) => m.message).slice(0, 20) },
@@ -76,7 +86,7 @@ export async function prepareDocx(
   } catch (cause) {
     return {
       ok: false,
-      reason: `This Word document could not be read (${cause instanceof Error ? cause.message : String(cause)}).`,
+      reason: `This Word document could not be read (${errorMessage(cause)}).`,
     };
   }
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from '@shared/domain/errorMessage';
 import type { SourceOrigin } from '@shared/schemas/records';
 import {
   baseName,
@@ -63,7 +64,11 @@ export const MAX_JSON_BYTES = 200 * 1024 * 1024;
 /** Most files taken out of one archive or email. */
 export const MAX_CHILDREN = 5_000;
 
-const CANCELLED: Prepared = { ok: false, reason: 'Not imported: the import was cancelled.', cancelled: true };
+const CANCELLED: Prepared = {
+  ok: false,
+  reason: 'Not imported: the import was cancelled.',
+  cancelled: true,
+};
 
 function blobOf(bytes: Uint8Array, type: string): Blob {
   return new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
@@ -81,7 +86,14 @@ function plural(count: number, one: string, many = `${one}s`): string {
  * of photos): the reader offers "Recognize text" on each.
  */
 async function prepareChild(
-  file: { name: string; path: string; mediaType?: string; bytes: Uint8Array; sha256: string; origin: SourceOrigin },
+  file: {
+    name: string;
+    path: string;
+    mediaType?: string;
+    bytes: Uint8Array;
+    sha256: string;
+    origin: SourceOrigin;
+  },
   context: PrepareContext,
 ): Promise<NewSource & { id: string }> {
   const name = baseName(file.path) || file.name;
@@ -115,7 +127,11 @@ async function prepareChild(
       bytes: blobOf(file.bytes, header.image.mediaType),
       metadata: {
         pathInParent: file.path,
-        image: { format: header.image.format, width: header.image.width, height: header.image.height },
+        image: {
+          format: header.image.format,
+          width: header.image.width,
+          height: header.image.height,
+        },
         exif: metadata,
         identifying,
       },
@@ -145,7 +161,12 @@ async function prepareChild(
       mediaType: 'application/pdf',
       text: read.pdf.text,
       pageStarts: read.pdf.pageStarts,
-      metadata: { pathInParent: file.path, pdf: read.pdf.info, pageCount: read.pdf.pageCount, identifying },
+      metadata: {
+        pathInParent: file.path,
+        pdf: read.pdf.info,
+        pageCount: read.pdf.pageCount,
+        identifying,
+      },
       warnings: warning ? [warning] : [],
     };
   }
@@ -187,7 +208,7 @@ async function prepareChild(
         warnings: email.warnings,
       };
     } catch (cause) {
-      return fail(`the email could not be read (${cause instanceof Error ? cause.message : String(cause)})`);
+      return fail(`the email could not be read (${errorMessage(cause)})`);
     }
   }
   return base;
@@ -212,7 +233,11 @@ type Children =
  * inflated one at a time, just before they are read, so only one entry's bytes are held besides
  * the Blobs being built (a 1 GB archive does not need 2 GB).
  */
-async function prepareChildren(files: ChildFile[], origin: SourceOrigin, context: PrepareContext): Promise<Children> {
+async function prepareChildren(
+  files: ChildFile[],
+  origin: SourceOrigin,
+  context: PrepareContext,
+): Promise<Children> {
   const children: (NewSource & { id: string })[] = [];
   const bySha = new Map<string, string>();
   const byPath = new Map<string, string>();
@@ -237,7 +262,17 @@ async function prepareChildren(files: ChildFile[], origin: SourceOrigin, context
       byPath.set(file.path, seen);
       continue;
     }
-    const child = await prepareChild({ name: file.name, path: file.path, ...(file.mediaType ? { mediaType: file.mediaType } : {}), bytes, sha256, origin }, context);
+    const child = await prepareChild(
+      {
+        name: file.name,
+        path: file.path,
+        ...(file.mediaType ? { mediaType: file.mediaType } : {}),
+        bytes,
+        sha256,
+        origin,
+      },
+      context,
+    );
     bySha.set(sha256, child.id);
     byPath.set(file.path, child.id);
     children.push(child);
@@ -256,7 +291,9 @@ async function prepareImageFile(input: FileInput, context: PrepareContext): Prom
     kind: 'image',
     title:
       input.title?.trim() ||
-      (input.origin === 'clipboard' ? `Pasted screenshot ${new Date().toISOString().slice(0, 16).replace('T', ' ')}` : titleFromFileName(input.name)),
+      (input.origin === 'clipboard'
+        ? `Pasted screenshot ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`
+        : titleFromFileName(input.name)),
     mediaType: image.header.mediaType,
     sha256: input.sha256,
     origin: input.origin,
@@ -283,12 +320,14 @@ async function prepareImageFile(input: FileInput, context: PrepareContext): Prom
         confidence: Math.round(ocr.confidence),
         seconds: Math.round(ocr.millis) / 1000,
       };
-      notes.push(ocr.text ? `${plural(ocr.words.length, 'word')} recognised` : 'no text recognised');
+      notes.push(
+        ocr.text ? `${plural(ocr.words.length, 'word')} recognised` : 'no text recognised',
+      );
       if (!ocr.text) warnings.push('No text was recognised in this image.');
     } catch (cause) {
       if (cause instanceof OcrCancelledError) return CANCELLED;
       warnings.push(
-        `Text recognition failed (${cause instanceof Error ? cause.message : String(cause)}). The image is kept; use “Recognize text” to try again.`,
+        `Text recognition failed (${errorMessage(cause)}). The image is kept; use “Recognize text” to try again.`,
       );
     }
   }
@@ -307,12 +346,17 @@ async function prepareEmailFile(input: FileInput, context: PrepareContext): Prom
   } catch (cause) {
     return {
       ok: false,
-      reason: `This email could not be read (${cause instanceof Error ? cause.message : String(cause)}).`,
+      reason: `This email could not be read (${errorMessage(cause)}).`,
     };
   }
   const subjects = threadEmails([email]);
   const attachments = await prepareChildren(
-    email.attachments.map((a: EmailAttachment) => ({ name: a.name, path: a.name, mediaType: a.mediaType, bytes: a.bytes })),
+    email.attachments.map((a: EmailAttachment) => ({
+      name: a.name,
+      path: a.name,
+      mediaType: a.mediaType,
+      bytes: a.bytes,
+    })),
     'attachment',
     context,
   );
@@ -345,8 +389,14 @@ async function prepareEmailFile(input: FileInput, context: PrepareContext): Prom
   };
   if (email.sourceDate) source.sourceDate = email.sourceDate;
   if (input.provenance) source.provenance = input.provenance;
-  const notes = attachments.children.length ? [`${plural(attachments.children.length, 'attachment')}`] : [];
-  return { ok: true, tree: { source, messages: [email.draft], children: attachments.children }, notes };
+  const notes = attachments.children.length
+    ? [`${plural(attachments.children.length, 'attachment')}`]
+    : [];
+  return {
+    ok: true,
+    tree: { source, messages: [email.draft], children: attachments.children },
+    notes,
+  };
 }
 
 async function prepareZipFile(input: FileInput, context: PrepareContext): Promise<Prepared> {
@@ -358,7 +408,8 @@ async function prepareZipFile(input: FileInput, context: PrepareContext): Promis
   const files = directory.entries.filter((entry) => !entry.directory);
   const unsafe = files.filter((entry) => entry.name === undefined);
   const usable = files.filter(
-    (entry): entry is ZipEntry & { name: string } => entry.name !== undefined && !isSystemEntry(entry.name),
+    (entry): entry is ZipEntry & { name: string } =>
+      entry.name !== undefined && !isSystemEntry(entry.name),
   );
   if (usable.length > MAX_CHILDREN) {
     return {
@@ -422,7 +473,12 @@ async function prepareZipFile(input: FileInput, context: PrepareContext): Promis
 }
 
 /** A chat export as a tree, with the export's own file as the source. */
-function chatPrepared(input: FileInput, mediaType: string, chat: ParsedChat, attachments: ChatAttachmentSource[] = []): Prepared {
+function chatPrepared(
+  input: FileInput,
+  mediaType: string,
+  chat: ParsedChat,
+  attachments: ChatAttachmentSource[] = [],
+): Prepared {
   const { tree, notes } = chatTree(
     {
       name: input.name,
@@ -460,7 +516,7 @@ async function prepareJsonFile(input: FileInput, context: PrepareContext): Promi
     } catch (cause) {
       return {
         ok: false,
-        reason: `This JSON file is malformed (${cause instanceof Error ? cause.message : String(cause)}), so it was not imported: it may be cut short or damaged.`,
+        reason: `This JSON file is malformed (${errorMessage(cause)}), so it was not imported: it may be cut short or damaged.`,
       };
     }
     return parsed;
@@ -563,7 +619,7 @@ async function prepareMboxFile(input: FileInput, context: PrepareContext): Promi
       emails.push(await readEmail(binaryStringToBytes(message.raw), emails.length));
     } catch (cause) {
       warnings.push(
-        `Email ${index + 1} (${message.separator.slice(0, 80)}) could not be read: ${cause instanceof Error ? cause.message : String(cause)}`,
+        `Email ${index + 1} (${message.separator.slice(0, 80)}) could not be read: ${errorMessage(cause)}`,
       );
     }
   }
@@ -571,11 +627,19 @@ async function prepareMboxFile(input: FileInput, context: PrepareContext): Promi
   const files: ChildFile[] = [];
   emails.forEach((email, e) => {
     email.attachments.forEach((attachment, a) => {
-      files.push({ name: attachment.name, path: `${e}/${a}/${attachment.name}`, mediaType: attachment.mediaType, bytes: attachment.bytes });
+      files.push({
+        name: attachment.name,
+        path: `${e}/${a}/${attachment.name}`,
+        mediaType: attachment.mediaType,
+        bytes: attachment.bytes,
+      });
     });
   });
   if (files.length > MAX_CHILDREN) {
-    return { ok: false, reason: `This mailbox has ${plural(files.length, 'attachment')}; Casefile takes up to ${MAX_CHILDREN.toLocaleString('en-GB')} from one file.` };
+    return {
+      ok: false,
+      reason: `This mailbox has ${plural(files.length, 'attachment')}; Casefile takes up to ${MAX_CHILDREN.toLocaleString('en-GB')} from one file.`,
+    };
   }
   const prepared = await prepareChildren(files, 'attachment', context);
   if (!prepared) return CANCELLED;
@@ -605,7 +669,11 @@ async function prepareMboxFile(input: FileInput, context: PrepareContext): Promi
   if (input.provenance) source.provenance = input.provenance;
   const notes = [plural(emails.length, 'email'), plural(subjects.size, 'thread')];
   if (prepared.children.length) notes.push(plural(prepared.children.length, 'attachment'));
-  return { ok: true, tree: { source, messages: emails.map((email) => email.draft), children: prepared.children }, notes };
+  return {
+    ok: true,
+    tree: { source, messages: emails.map((email) => email.draft), children: prepared.children },
+    notes,
+  };
 }
 
 /**
@@ -671,7 +739,10 @@ export async function prepareFile(input: FileInput, context: PrepareContext): Pr
         mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         sha256: input.sha256,
         origin: input.origin,
-        bytes: blobOf(input.bytes, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+        bytes: blobOf(
+          input.bytes,
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        ),
         text: read.docx.text,
         metadata: { docx: read.docx.properties, identifying },
         warnings,
@@ -688,16 +759,25 @@ export async function prepareFile(input: FileInput, context: PrepareContext): Pr
         const detected = detectChatFormat(input.name, prepared.text);
         if (detected.format !== 'unknown') {
           context.stage('Reading the chat export');
-          const parsed = parseChatExport({ fileName: input.name, text: prepared.text, format: detected.format });
+          const parsed = parseChatExport({
+            fileName: input.name,
+            text: prepared.text,
+            format: detected.format,
+          });
           if (parsed.ok) {
             const result = chatPrepared(input, prepared.mediaType, parsed.chat);
             if (result.ok) {
               result.tree.source.encoding = prepared.encoding;
-              result.tree.source.warnings = [...prepared.warnings, ...(result.tree.source.warnings ?? [])];
+              result.tree.source.warnings = [
+                ...prepared.warnings,
+                ...(result.tree.source.warnings ?? []),
+              ];
             }
             return result;
           }
-          chatWarnings.push(`This file looks like a chat export but could not be read as one, so it was imported as text: ${parsed.reason}`);
+          chatWarnings.push(
+            `This file looks like a chat export but could not be read as one, so it was imported as text: ${parsed.reason}`,
+          );
         }
       }
       const source: NewSource = {
@@ -728,4 +808,3 @@ export async function prepareFile(input: FileInput, context: PrepareContext): Pr
     }
   }
 }
-

@@ -1,3 +1,4 @@
+import { errorMessage } from '@shared/domain/errorMessage';
 import { getDocument, GlobalWorkerOptions } from 'pdfjs-dist';
 import pdfWorkerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { vendorPaths } from './vendorPaths';
@@ -54,11 +55,14 @@ export async function preparePdf(
     } catch (cause) {
       const name = (cause as { name?: string } | undefined)?.name;
       if (name === 'PasswordException') {
-        return { ok: false, reason: 'This PDF is protected by a password; Casefile cannot open it.' };
+        return {
+          ok: false,
+          reason: 'This PDF is protected by a password; Casefile cannot open it.',
+        };
       }
       return {
         ok: false,
-        reason: `This PDF is damaged or not a PDF (${cause instanceof Error ? cause.message : String(cause)}).`,
+        reason: `This PDF is damaged or not a PDF (${errorMessage(cause)}).`,
       };
     }
     const info: Record<string, string> = {};

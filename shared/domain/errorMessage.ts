@@ -1,0 +1,4 @@
+/** What went wrong, in words, from anything thrown: an Error's message, or the value as text. */
+export function errorMessage(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}
