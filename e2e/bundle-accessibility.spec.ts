@@ -1,30 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
+import { violations } from './support/axe';
 import { BundlePage } from './pages/BundlePage';
-
-/** Serious and critical accessibility problems on the page, as axe-core reports them. */
-async function violations(page: Page): Promise<string[]> {
-  // A toast fading in (160 ms) can be caught half-transparent by the contrast check: wait for it.
-  await page.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every((a) => (a as CSSAnimation).animationName !== 'toast-in' || a.playState === 'finished'),
-  );
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.help} (${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join('; ')})`,
-    );
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`the export and open-bundle dialogs have no serious accessibility problems (${colorScheme})`, async ({
