@@ -6,3 +6,4 @@ export { plainTextOf, isEmptyDoc, type PmNode } from './prosemirrorJson';
 export type { RichTextOptions } from './extensions';
 export type { RichTextRead } from './validate';
 export type { MentionChoice } from './entityMention';
+export { entityMentionChoices } from './mentionChoices';

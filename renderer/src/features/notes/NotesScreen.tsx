@@ -3,9 +3,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { BookOpen, Pencil, Save } from 'lucide-react';
 import type { Note } from '@shared/schemas/records';
-import { foldName, entityTypeLabel } from '@shared/domain/entityTypes';
 import { Loading, Notice, formatTimestamp, useToast } from '../../ui';
-import { RichTextEditor, RichTextView, type MentionChoice } from '../../editor';
+import { RichTextEditor, RichTextView, entityMentionChoices } from '../../editor';
 import { readRichText } from '../../editor/rich';
 import { paths } from '../../navigation/paths';
 import { useCase } from '../cases';
@@ -99,18 +98,8 @@ function NotesEditor({ note }: { note: Note | undefined }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [doc, dirty]);
 
-  const findEntities = (query: string): MentionChoice[] => {
-    const folded = foldName(query);
-    return (entities ?? [])
-      .filter(
-        (e) =>
-          !folded ||
-          foldName(e.name).includes(folded) ||
-          e.aliases.some((a) => foldName(a).includes(folded)),
-      )
-      .slice(0, 8)
-      .map((e) => ({ id: e.id, label: e.name, type: entityTypeLabel(e.type) }));
-  };
+  const findEntities = (query: string) => entityMentionChoices(entities, query);
+
   const entityHref = (id: string) => paths.entity(record.id, id);
   const citationHref = (citationId: string, sourceId: string) =>
     paths.source(record.id, sourceId, { kind: 'citation', id: citationId });

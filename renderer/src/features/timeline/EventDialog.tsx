@@ -17,7 +17,7 @@ import { entityTypeLabel, foldName } from '@shared/domain/entityTypes';
 import { VERIFICATION_LABELS } from '@shared/domain/timeline/evidence';
 import { foldText } from '@shared/domain/timeline/rows';
 import { Dialog, Field, Notice, useToast } from '../../ui';
-import { RichTextEditor, plainTextOf, type MentionChoice } from '../../editor';
+import { RichTextEditor, plainTextOf, entityMentionChoices } from '../../editor';
 import { readRichText } from '../../editor/rich';
 import { paths } from '../../navigation/paths';
 import { newId, type NewCitation } from '../../db';
@@ -215,18 +215,7 @@ export function EventDialog({
     );
   }, [entities, entityFilter, suggested]);
 
-  const findEntities = (query: string): MentionChoice[] => {
-    const folded = foldName(query);
-    return (entities ?? [])
-      .filter(
-        (e) =>
-          !folded ||
-          foldName(e.name).includes(folded) ||
-          e.aliases.some((a) => foldName(a).includes(folded)),
-      )
-      .slice(0, 8)
-      .map((e) => ({ id: e.id, label: e.name, type: entityTypeLabel(e.type) }));
-  };
+  const findEntities = (query: string) => entityMentionChoices(entities, query);
 
   const citationChoices = useMemo(() => {
     const list = (existingCitations ?? []).map((c) => ({
