@@ -138,6 +138,24 @@ function citationSummary(source: Pick<Source, 'title'> | undefined, anchor: Anch
   return `“${clip(what, 60)}” from “${clip(source?.title ?? 'a source', 60)}”`;
 }
 
+/** A new event from the fields a reporter gave, stamped with when and by whom. */
+function newEvent(fields: EventFields, at: string, actor: string): Event {
+  return EventSchema.parse({
+    id: newId(),
+    title: fields.title.replace(/\s+/g, ' ').trim(),
+    date: fields.date,
+    ...sortKeysOf(fields.date),
+    description: fields.description,
+    verification: fields.verification ?? 'unverified',
+    review: 'open',
+    tags: tidyTags(fields.tags ?? []),
+    entityIds: [...new Set(fields.entityIds ?? [])],
+    createdAt: at,
+    createdBy: actor,
+    updatedAt: at,
+  });
+}
+
 /** The events of a case's timeline, the citations that back them and the comments on them. */
 export class EventRepository {
   constructor(private readonly store: CaseStore) {}
@@ -252,20 +270,7 @@ export class EventRepository {
     checkDescription(fields.description);
     const at = nowIso();
     const actor = this.store.actor;
-    const event = EventSchema.parse({
-      id: newId(),
-      title: fields.title.replace(/\s+/g, ' ').trim(),
-      date: fields.date,
-      ...sortKeysOf(fields.date),
-      description: fields.description,
-      verification: fields.verification ?? 'unverified',
-      review: 'open',
-      tags: tidyTags(fields.tags ?? []),
-      entityIds: [...new Set(fields.entityIds ?? [])],
-      createdAt: at,
-      createdBy: actor,
-      updatedAt: at,
-    });
+    const event = newEvent(fields, at, actor);
     const added = await this.store.write([db.events, db.citations, db.sources], async (log) => {
       await db.events.add(event);
       await log({
@@ -297,20 +302,7 @@ export class EventRepository {
       const actor = this.store.actor;
       const events = list.slice(from, from + chunkSize).map((fields) => {
         checkDescription(fields.description);
-        return EventSchema.parse({
-          id: newId(),
-          title: fields.title.replace(/\s+/g, ' ').trim(),
-          date: fields.date,
-          ...sortKeysOf(fields.date),
-          description: fields.description,
-          verification: fields.verification ?? 'unverified',
-          review: 'open',
-          tags: tidyTags(fields.tags ?? []),
-          entityIds: [...new Set(fields.entityIds ?? [])],
-          createdAt: at,
-          createdBy: actor,
-          updatedAt: at,
-        });
+        return newEvent(fields, at, actor);
       });
       await this.store.write([db.events], async (_log, logMany) => {
         await db.events.bulkAdd(events);
@@ -337,22 +329,7 @@ export class EventRepository {
     const { db } = this.store;
     const at = nowIso();
     const actor = this.store.actor;
-    const events = items.map(({ fields }) =>
-      EventSchema.parse({
-        id: newId(),
-        title: fields.title.replace(/\s+/g, ' ').trim(),
-        date: fields.date,
-        ...sortKeysOf(fields.date),
-        description: fields.description,
-        verification: fields.verification ?? 'unverified',
-        review: 'open',
-        tags: tidyTags(fields.tags ?? []),
-        entityIds: [...new Set(fields.entityIds ?? [])],
-        createdAt: at,
-        createdBy: actor,
-        updatedAt: at,
-      }),
-    );
+    const events = items.map(({ fields }) => newEvent(fields, at, actor));
     await this.store.write([db.events, db.citations, db.sources], async (log) => {
       const sourceIds = [
         ...new Set(items.flatMap((item) => (item.citations ?? []).map((c) => c.sourceId))),
